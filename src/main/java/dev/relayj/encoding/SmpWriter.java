@@ -1,0 +1,147 @@
+package dev.relayj.encoding;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Builds a byte string in simplexmq's binary encoding ({@code Simplex.Messaging.Encoding}):
+ * big-endian integers, byte strings with a 1-byte length, {@code Large} with a 2-byte length,
+ * {@code Tail} with none, Maybe as ASCII {@code 0} / {@code 1}+value, Bool as {@code T}/{@code F},
+ * lists with a 1-byte count.
+ */
+public final class SmpWriter {
+    private byte[] buffer;
+    private int size;
+
+    public SmpWriter() {
+        this(256);
+    }
+
+    public SmpWriter(int initialCapacity) {
+        buffer = new byte[Math.max(16, initialCapacity)];
+    }
+
+    public SmpWriter writeByte(int b) {
+        ensure(1);
+        buffer[size++] = (byte) b;
+        return this;
+    }
+
+    /** A single ASCII character, such as a command tag separator or Maybe tag. */
+    public SmpWriter writeChar(char c) {
+        return writeByte(c);
+    }
+
+    /** ASCII text written as is, with no length (command tags like {@code "NEW "}). */
+    public SmpWriter writeAscii(String text) {
+        return writeRaw(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public SmpWriter writeRaw(byte[] bytes) {
+        return writeRaw(bytes, 0, bytes.length);
+    }
+
+    public SmpWriter writeRaw(byte[] bytes, int offset, int length) {
+        ensure(length);
+        System.arraycopy(bytes, offset, buffer, size, length);
+        size += length;
+        return this;
+    }
+
+    /** {@code ByteString}: 1-byte length then the bytes; at most 255 bytes. */
+    public SmpWriter writeShortBytes(byte[] bytes) {
+        if (bytes.length > 255) {
+            throw new IllegalArgumentException("a short byte string holds at most 255 bytes, got " + bytes.length);
+        }
+        writeByte(bytes.length);
+        return writeRaw(bytes);
+    }
+
+    /** {@code Text} / {@code String}: UTF-8 bytes as a short byte string. */
+    public SmpWriter writeShortText(String text) {
+        return writeShortBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code Large}: 2-byte length then the bytes; at most 65535 bytes. */
+    public SmpWriter writeLarge(byte[] bytes) {
+        if (bytes.length > 0xFFFF) {
+            throw new IllegalArgumentException("a Large byte string holds at most 65535 bytes, got " + bytes.length);
+        }
+        writeWord16(bytes.length);
+        return writeRaw(bytes);
+    }
+
+    /** {@code Tail}: the bytes with no length; only valid as the last field. */
+    public SmpWriter writeTail(byte[] bytes) {
+        return writeRaw(bytes);
+    }
+
+    public SmpWriter writeWord16(int value) {
+        if (value < 0 || value > 0xFFFF) {
+            throw new IllegalArgumentException("not a Word16: " + value);
+        }
+        writeByte(value >>> 8);
+        return writeByte(value);
+    }
+
+    public SmpWriter writeWord32(long value) {
+        if (value < 0 || value > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("not a Word32: " + value);
+        }
+        writeByte((int) (value >>> 24));
+        writeByte((int) (value >>> 16));
+        writeByte((int) (value >>> 8));
+        return writeByte((int) value);
+    }
+
+    /** {@code Int64}, also used for {@code SystemTime} (seconds). */
+    public SmpWriter writeInt64(long value) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            writeByte((int) (value >>> shift));
+        }
+        return this;
+    }
+
+    public SmpWriter writeBool(boolean value) {
+        return writeByte(value ? 'T' : 'F');
+    }
+
+    /** Maybe: {@code 0} when absent, {@code 1} followed by the value when present. */
+    public <T> SmpWriter writeMaybe(T value, BiConsumer<SmpWriter, T> valueWriter) {
+        if (value == null) {
+            return writeByte('0');
+        }
+        writeByte('1');
+        valueWriter.accept(this, value);
+        return this;
+    }
+
+    /** A list (or NonEmpty): 1-byte count then each element. */
+    public <T> SmpWriter writeList(List<T> values, BiConsumer<SmpWriter, T> valueWriter) {
+        if (values.size() > 255) {
+            throw new IllegalArgumentException("a list holds at most 255 elements, got " + values.size());
+        }
+        writeByte(values.size());
+        for (T value : values) {
+            valueWriter.accept(this, value);
+        }
+        return this;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buffer, size);
+    }
+
+    private void ensure(int extra) {
+        int needed = size + extra;
+        if (needed > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/** relayj: the SimpleX SMP and XFTP relays. An application module: it exports nothing. */
+module dev.relayj {
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.util;
+    requires org.bouncycastle.tls;
+    requires jopt.simple;
+}
