@@ -69,6 +69,13 @@ final class StateLines {
         return false;
     }
 
+    /** Consumes a line equal to {@code marker}, required. */
+    void requireMarker(String marker) throws StatsFormatException {
+        if (!optionalMarker(marker)) {
+            throw error("expected " + marker);
+        }
+    }
+
     boolean hasPrefix(String key) {
         return next < lines.size() && lines.get(next).startsWith(key);
     }
