@@ -122,6 +122,7 @@ public final class DailyStatsLogger implements AutoCloseable {
                 if (nanos <= 0) {
                     return true;
                 }
+                // re-read the clock at least every minute: it may jump (suspend, NTP) while we wait
                 stopping.awaitNanos(Math.min(nanos, TimeUnit.MINUTES.toNanos(1)));
             }
             return false;
