@@ -1,5 +1,7 @@
 package dev.relayj.stats;
 
+import java.util.Arrays;
+
 /**
  * A saved copy of {@link PeriodStats}: the id hashes active this day, week and month, each in
  * ascending order. Written as the reference's {@code strEncode} of {@code PeriodStatsData}:
@@ -28,6 +30,17 @@ public record PeriodStatsData(long[] day, long[] week, long[] month) {
     @Override
     public long[] month() {
         return month.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PeriodStatsData p
+                && Arrays.equals(day, p.day) && Arrays.equals(week, p.week) && Arrays.equals(month, p.month);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(day) + Arrays.hashCode(week)) + Arrays.hashCode(month);
     }
 
     /** The set sizes, not resetting anything ({@code periodStatDataCounts}). */

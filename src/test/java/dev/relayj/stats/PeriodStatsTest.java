@@ -53,7 +53,7 @@ class PeriodStatsTest {
         }
         PeriodStats copy = new PeriodStats();
         copy.restore(ps.snapshot());
-        assertEquals(ps.snapshot().encode(), copy.snapshot().encode());
+        assertEquals(ps.snapshot(), copy.snapshot());
         copy.update(id(42));
         assertEquals(new PeriodStatCounts("5000", "5000", "5000"), copy.snapshot().counts());
     }
