@@ -9,18 +9,18 @@ import java.util.HexFormat;
  * SEQUENCE { INTEGER 0, SEQUENCE { OID }, OCTET STRING { OCTET STRING { raw key } } }).
  */
 public enum KeyAlgorithm {
-    ED25519("1.3.101.112", "302a300506032b6570032100", "302e020100300506032b657004220420", 32),
-    ED448("1.3.101.113", "3043300506032b6571033a00", "3047020100300506032b6571043b0439", 57),
-    X25519("1.3.101.110", "302a300506032b656e032100", "302e020100300506032b656e04220420", 32),
-    X448("1.3.101.111", "3042300506032b656f033900", "3046020100300506032b656f043a0438", 56);
+    ED25519("2b6570", "302a300506032b6570032100", "302e020100300506032b657004220420", 32),
+    ED448("2b6571", "3043300506032b6571033a00", "3047020100300506032b6571043b0439", 57),
+    X25519("2b656e", "302a300506032b656e032100", "302e020100300506032b656e04220420", 32),
+    X448("2b656f", "3042300506032b656f033900", "3046020100300506032b656f043a0438", 56);
 
-    private final String oid;
+    private final byte[] oid;
     private final byte[] spkiPrefix;
     private final byte[] pkcs8Prefix;
     private final int rawLength;
 
-    KeyAlgorithm(String oid, String spkiPrefixHex, String pkcs8PrefixHex, int rawLength) {
-        this.oid = oid;
+    KeyAlgorithm(String oidHex, String spkiPrefixHex, String pkcs8PrefixHex, int rawLength) {
+        this.oid = HexFormat.of().parseHex(oidHex);
         this.spkiPrefix = HexFormat.of().parseHex(spkiPrefixHex);
         this.pkcs8Prefix = HexFormat.of().parseHex(pkcs8PrefixHex);
         this.rawLength = rawLength;
@@ -30,8 +30,9 @@ public enum KeyAlgorithm {
         return rawLength;
     }
 
-    String oid() {
-        return oid;
+    /** The content bytes of the algorithm's OBJECT IDENTIFIER (1.3.101.110 to 1.3.101.113). */
+    byte[] oid() {
+        return oid.clone();
     }
 
     byte[] spkiPrefix() {

@@ -1,12 +1,8 @@
 package dev.relayj.crypto;
 
 import dev.relayj.encoding.DecodingException;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 /**
  * A private key on one of simplexmq's curves ({@code APrivateKey}). It knows its public key. Its
@@ -40,30 +36,7 @@ public sealed interface PrivateKey permits SignaturePrivateKey, DhPrivateKey, Au
      * is ignored; anything after the key structure is an error, as in the reference.
      */
     static PrivateKey fromPkcs8(byte[] der) throws DecodingException {
-        PrivateKeyInfo info;
-        byte[] raw;
-        try {
-            info = PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
-            raw = ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
-        } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            // Bouncy Castle's ASN.1 parser reports malformed input with these unchecked exceptions.
-            throw new DecodingException("malformed PKCS#8 private key: " + e.getMessage());
-        }
-        String oid = info.getPrivateKeyAlgorithm().getAlgorithm().getId();
-        for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
-            if (algorithm.oid().equals(oid)) {
-                if (raw.length != algorithm.rawLength()) {
-                    throw new DecodingException(algorithm + " private key must be " + algorithm.rawLength()
-                            + " bytes, got " + raw.length);
-                }
-                try {
-                    return fromRaw(algorithm, raw);
-                } finally {
-                    Arrays.fill(raw, (byte) 0);
-                }
-            }
-        }
-        throw new DecodingException("not an Ed25519, Ed448, X25519 or X448 private key (algorithm " + oid + ")");
+        return Pkcs8Reader.read(der);
     }
 
     /** A key from its raw bytes (copied); the length must match the algorithm. */
