@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Random;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,25 @@ class PrivateKeyTest {
         for (int i = 0; i < good.length; i++) {
             byte[] truncated = Arrays.copyOf(good, i);
             assertMalformed(truncated);
+        }
+    }
+
+    @Test
+    void mutatedKeysDecodeOrFailCleanly() {
+        Random random = new Random(42);
+        for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
+            byte[] good = PrivateKey.generate(algorithm, RANDOM).pkcs8();
+            for (int round = 0; round < 500; round++) {
+                byte[] mutated = good.clone();
+                for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+                    mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
+                }
+                try {
+                    assertEquals(algorithm.rawLength(), PrivateKey.fromPkcs8(mutated).raw().length);
+                } catch (DecodingException expected) {
+                    // the only failure a malformed key may cause
+                }
+            }
         }
     }
 
