@@ -26,10 +26,6 @@ public final class X448Secret implements DhSecret {
         return bytes.clone();
     }
 
-    byte[] bytesUnsafe() {
-        return bytes;
-    }
-
     @Override
     public void destroy() {
         Arrays.fill(bytes, (byte) 0);
