@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -31,7 +32,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ServerCertificatesTest {
-    static final Path FIXTURES = Path.of("/work/shared/fixtures/simplexmq");
+    /** The reference's test certificates: shared/ beside the checkout (CI), or the workplace copy. */
+    static final Path FIXTURES = Stream.of(Path.of("../shared/fixtures/simplexmq"), Path.of("/work/shared/fixtures/simplexmq"))
+            .filter(path -> Files.isRegularFile(path.resolve("ca.crt")))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("simplexmq fixtures not found in ../shared/fixtures/simplexmq"));
 
     @TempDir
     Path dir;
