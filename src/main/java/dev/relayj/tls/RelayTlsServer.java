@@ -29,6 +29,7 @@ import org.bouncycastle.tls.NameType;
 import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.ServerName;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
@@ -117,7 +118,7 @@ final class RelayTlsServer extends AbstractTlsServer {
         return peerCertificates;
     }
 
-    org.bouncycastle.tls.SecurityParameters securityParameters() {
+    SecurityParameters securityParameters() {
         return context.getSecurityParametersConnection();
     }
 
@@ -150,6 +151,7 @@ final class RelayTlsServer extends AbstractTlsServer {
 
     /** Chooses the credential by SNI, as the reference's {@code onServerNameIndication} hook. */
     @Override
+    @SuppressWarnings("rawtypes") // Bouncy Castle's signature
     public void processClientExtensions(Hashtable clientExtensions) throws IOException {
         super.processClientExtensions(clientExtensions);
         Vector<?> names = clientExtensions == null ? null : TlsExtensionsUtils.getServerNameExtensionClient(clientExtensions);
@@ -168,6 +170,7 @@ final class RelayTlsServer extends AbstractTlsServer {
 
     /** In TLS 1.2 only suites whose authentication fits the chosen credential's key. */
     @Override
+    @SuppressWarnings("rawtypes") // Bouncy Castle's signature
     protected boolean isSelectableCipherSuite(int cipherSuite, int availCurveBits, int availFiniteFieldBits, Vector sigAlgs) {
         if (!super.isSelectableCipherSuite(cipherSuite, availCurveBits, availFiniteFieldBits, sigAlgs)) {
             return false;

@@ -233,7 +233,7 @@ class ServerCertificatesTest {
         var aki = org.bouncycastle.asn1.x509.AuthorityKeyIdentifier.getInstance(
                 org.bouncycastle.asn1.ASN1OctetString.getInstance(akiExtensionValue).getOctets());
         try {
-            return new org.bouncycastle.asn1.DEROctetString(new org.bouncycastle.asn1.DEROctetString(aki.getKeyIdentifier()))
+            return new org.bouncycastle.asn1.DEROctetString(new org.bouncycastle.asn1.DEROctetString(aki.getKeyIdentifierObject().getOctets()))
                     .getEncoded();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -139,6 +139,7 @@ final class TestTlsClient extends AbstractTlsClient implements AutoCloseable {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Bouncy Castle's signature
     protected Vector<Integer> getSupportedGroups(Vector namedGroupRoles) {
         Vector<Integer> groups = new Vector<>();
         groups.add(NamedGroup.x25519);

@@ -166,6 +166,7 @@ class TlsListenerTest {
     void serverPreferenceDecidesAlpn() throws Exception {
         start(new TlsSettings(relay, null, List.of("xftp/1", "h2"), Duration.ofSeconds(10), false));
         try (TestTlsClient client = TestTlsClient.tls13(List.of("h2", "xftp/1")).connect(listener.port())) {
+            assertEquals("xftp/1", client.alpn());
             assertEquals("xftp/1", nextConnection().alpn());
         }
     }
@@ -274,6 +275,7 @@ class TlsListenerTest {
                 List.of("smp/1"), null, serviceClient);
         try (TestTlsClient client = service12.connect(listener.port())) {
             assertEquals(2, nextConnection().peerCertificates().size());
+            assertEcho(client);
         }
         TestTlsClient stranger = new TestTlsClient(ProtocolVersion.TLSv13.only(), TestTlsClient.RELAY_SUITES,
                 List.of("smp/1"), null, strangerClient);
@@ -292,6 +294,7 @@ class TlsListenerTest {
                 List.of("smp/1"), null, serviceClient);
         try (TestTlsClient client = service.connect(listener.port())) {
             assertTrue(nextConnection().peerCertificates().isEmpty());
+            assertEcho(client);
         }
     }
 
