@@ -25,8 +25,14 @@ public interface TlsConnection extends AutoCloseable {
     /** The host name the client sent with SNI, or null. */
     String serverName();
 
-    /** Whether the web credentials were used because the client sent SNI ({@code SNICredentialUsed}). */
-    boolean webCredentialsUsed();
+    /**
+     * Whether the web credentials were used because the client sent SNI ({@code SNICredentialUsed}):
+     * such a connection is a browser's (HTTPS on the shared port, xftp-web). Default for connections
+     * made without web credentials, such as test doubles.
+     */
+    default boolean webCredentialsUsed() {
+        return false;
+    }
 
     InputStream input();
 
