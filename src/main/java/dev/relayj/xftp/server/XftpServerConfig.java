@@ -28,7 +28,7 @@ public record XftpServerConfig(
         CredentialFiles credentials,
         Optional<CredentialFiles> webCredentials,
         Store store,
-        Files files,
+        FileStorage files,
         Auth auth,
         ExpirationConfig fileExpiration,
         Optional<ExpirationConfig> inactiveClientExpiration,
@@ -60,7 +60,7 @@ public record XftpServerConfig(
     public record Store(FileStoreType type, Optional<Path> storeLogFile, DbOptions db, boolean dbStoreLog) {}
 
     /** [FILES]: where chunks are kept and how many bytes they may take in total. */
-    public record Files(Path path, OptionalLong storageQuota) {}
+    public record FileStorage(Path path, OptionalLong storageQuota) {}
 
     /** [AUTH]: passwords are basic-auth strings (printable ASCII without whitespace, '@', ':' and '/'). */
     public record Auth(
