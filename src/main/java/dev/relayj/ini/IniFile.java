@@ -146,6 +146,12 @@ public final class IniFile {
         return v.get();
     }
 
+    /** The entry of a required key; missing is an error naming section and key. */
+    public IniEntry requiredEntry(String section, String key) throws IniException {
+        required(section, key);
+        return entry(section, key).orElseThrow();
+    }
+
     /** An {@code on}/{@code off} setting ({@code iniOnOff}): any other value is an error. */
     public Optional<Boolean> onOff(String section, String key) throws IniException {
         Optional<IniEntry> e = entry(section, key);
