@@ -34,6 +34,17 @@ final class MessageQueue {
         return WriteOutcome.QUOTA_MARKER_ADDED;
     }
 
+    /**
+     * Replaying the journal reproduces the state as it was written, so the quota rule is not
+     * applied again; a quota marker closes the queue as it did when it was added.
+     */
+    void appendRestored(Message message) {
+        messages.addLast(message);
+        if (message instanceof Message.QuotaMarker) {
+            canWrite = false;
+        }
+    }
+
     /** Restoring a queue that was over quota: nothing more is added until it is emptied ({@code setOverQuota_}). */
     void setOverQuota() {
         canWrite = false;
