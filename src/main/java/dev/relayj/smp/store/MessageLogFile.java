@@ -92,13 +92,18 @@ public final class MessageLogFile {
                 try {
                     line = lines.next();
                 } catch (LogLineReader.MalformedLineException e) {
-                    if (isLastLine(lines)) {
+                    if (!lines.terminated()) {
                         warnings.accept(file + ":" + lines.lineNumber() + ": ignoring the last line: " + e.getMessage());
                         break;
                     }
                     throw StoreFileException.atLine(file, lines.lineNumber(), e.getMessage());
                 }
                 if (line == null) {
+                    break;
+                }
+                if (!lines.terminated()) {
+                    // every line is written with its newline: without it the write was cut
+                    warnings.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line");
                     break;
                 }
                 EntityId recipientId;
@@ -111,11 +116,6 @@ public final class MessageLogFile {
                     message = Message.parse(in);
                     in.expectEnd();
                 } catch (DecodingException e) {
-                    if (!lines.terminated()) {
-                        warnings.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line: "
-                                + e.getMessage());
-                        break;
-                    }
                     throw StoreFileException.atLine(file, lines.lineNumber(), "parsing error (" + e.getMessage() + ")");
                 }
                 StoreQueue queue = store.queueStore().findByRecipient(recipientId);
@@ -149,9 +149,5 @@ public final class MessageLogFile {
         overQuota.forEach(store::setOverQuota);
         Files.move(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
         return new ImportReport(stored, expired, store.queueStore().queueCount());
-    }
-
-    private static boolean isLastLine(LogLineReader lines) {
-        return !lines.terminated();
     }
 }

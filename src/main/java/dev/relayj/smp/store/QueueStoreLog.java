@@ -102,16 +102,16 @@ public final class QueueStoreLog {
                 if (line == null) {
                     break;
                 }
+                if (!lines.terminated()) {
+                    // every record is written with its newline in one write: without it the write was cut
+                    notes.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line");
+                    warnings++;
+                    break;
+                }
                 StoreLogRecord record;
                 try {
                     record = StoreLogRecord.parse(line);
                 } catch (DecodingException e) {
-                    if (!lines.terminated()) {
-                        notes.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line ("
-                                + e.getMessage() + ")");
-                        warnings++;
-                        break;
-                    }
                     throw StoreFileException.atLine(file, lines.lineNumber(), "invalid store log record: "
                             + e.getMessage());
                 }
