@@ -3,7 +3,7 @@ package dev.relayj.smp.store;
 import dev.relayj.crypto.AuthPublicKey;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -335,7 +335,7 @@ public final class QueueStore {
             QueueRecord record = queue.requireRecord();
             switch (party) {
                 case RECIPIENT -> {
-                    if (!java.util.Objects.equals(record.rcvServiceId(), serviceId)) {
+                    if (!Objects.equals(record.rcvServiceId(), serviceId)) {
                         indexLock.lock();
                         try {
                             removeServiceQueue(record.rcvServiceId(), party, queue.recipientId());
@@ -351,7 +351,7 @@ public final class QueueStore {
                     if (notifier == null) {
                         throw new StoreException(StoreError.AUTH, "queue has no notifier");
                     }
-                    if (!java.util.Objects.equals(notifier.ntfServiceId(), serviceId)) {
+                    if (!Objects.equals(notifier.ntfServiceId(), serviceId)) {
                         indexLock.lock();
                         try {
                             removeServiceQueue(notifier.ntfServiceId(), party, notifier.notifierId());
@@ -452,9 +452,5 @@ public final class QueueStore {
         } catch (IOException e) {
             throw new StoreException(StoreError.STORE, operation + ", withLog, " + e.getMessage(), e);
         }
-    }
-
-    Map<EntityId, StoreQueue> queuesView() {
-        return queues;
     }
 }

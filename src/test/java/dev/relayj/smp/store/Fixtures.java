@@ -17,6 +17,10 @@ final class Fixtures {
         for (int i = 0; i < length; i++) {
             out[i] = (byte) (seed * 31 + i * 7);
         }
+        // distinct seeds give distinct values
+        for (int i = 0; i < Math.min(4, length); i++) {
+            out[i] = (byte) (seed >>> (8 * i));
+        }
         return out;
     }
 
