@@ -3,7 +3,6 @@ package dev.relayj.http2;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 /**
  * The 9-octet header in front of every frame (RFC 9113 §4.1):
@@ -39,12 +38,17 @@ record FrameHeader(int length, int type, int flags, int streamId) {
         return new FrameHeader(length, b[3] & 0xff, b[4] & 0xff, streamId);
     }
 
-    void write(OutputStream out) throws IOException {
-        out.write(new byte[] {
-            (byte) (length >>> 16), (byte) (length >>> 8), (byte) length,
-            (byte) type, (byte) flags,
-            (byte) (streamId >>> 24), (byte) (streamId >>> 16), (byte) (streamId >>> 8), (byte) streamId
-        });
+    /** Writes the 9 octets at the start of {@code frame}. */
+    void writeTo(byte[] frame) {
+        frame[0] = (byte) (length >>> 16);
+        frame[1] = (byte) (length >>> 8);
+        frame[2] = (byte) length;
+        frame[3] = (byte) type;
+        frame[4] = (byte) flags;
+        frame[5] = (byte) (streamId >>> 24);
+        frame[6] = (byte) (streamId >>> 16);
+        frame[7] = (byte) (streamId >>> 8);
+        frame[8] = (byte) streamId;
     }
 
     static void readFully(InputStream in, byte[] b, int offset, int length) throws IOException {

@@ -46,9 +46,6 @@ final class Http2FrameReader {
         void goAway(int lastStreamId, Http2ErrorCode code, String debug);
 
         void windowUpdate(int streamId, int increment) throws Http2ProtocolException;
-
-        /** A frame that refers to a stream without changing it (PRIORITY), for idle/closed checks. */
-        void priority(int streamId) throws Http2ProtocolException;
     }
 
     private final InputStream in;
@@ -111,7 +108,7 @@ final class Http2FrameReader {
         switch (h.type()) {
             case FrameType.DATA -> readData(h, payload, handler);
             case FrameType.HEADERS -> readHeaders(h, payload, handler);
-            case FrameType.PRIORITY -> readPriority(h, payload, handler);
+            case FrameType.PRIORITY -> readPriority(h, payload);
             case FrameType.RST_STREAM -> readRstStream(h, payload, handler);
             case FrameType.SETTINGS -> readSettings(h, payload, handler);
             case FrameType.PUSH_PROMISE -> throw connectionError(PROTOCOL_ERROR, "PUSH_PROMISE from a client");
@@ -161,8 +158,7 @@ final class Http2FrameReader {
      * +---------------------------------------------------------------+
      * </pre>
      */
-    private void readHeaders(FrameHeader h, byte[] p, Handler handler)
-            throws Http2ProtocolException, IOException {
+    private void readHeaders(FrameHeader h, byte[] p, Handler handler) throws Http2ProtocolException {
         requireStream(h, "HEADERS");
         int padding = padLength(h, p);
         int offset = h.has(FrameType.FLAG_PADDED) ? 1 : 0;
@@ -243,7 +239,7 @@ final class Http2FrameReader {
      * +-+-------------+
      * </pre>
      */
-    private void readPriority(FrameHeader h, byte[] p, Handler handler) throws Http2ProtocolException {
+    private void readPriority(FrameHeader h, byte[] p) throws Http2ProtocolException {
         requireStream(h, "PRIORITY");
         if (p.length != 5) {
             throw streamError(h.streamId(), FRAME_SIZE_ERROR, "PRIORITY of " + p.length + " octets");
@@ -251,7 +247,6 @@ final class Http2FrameReader {
         if (dependency(p, 0) == h.streamId()) {
             throw streamError(h.streamId(), PROTOCOL_ERROR, "stream depends on itself");
         }
-        handler.priority(h.streamId());
     }
 
     /**

@@ -131,9 +131,12 @@ final class Http2FrameWriter {
         }
     }
 
+    /** Header and payload in one write, so a record-oriented transport (TLS) sends one record. */
     private void writeFrame(int type, int flags, int streamId, byte[] b, int offset, int length) throws IOException {
-        new FrameHeader(length, type, flags, streamId).write(out);
-        out.write(b, offset, length);
+        byte[] frame = new byte[FrameHeader.SIZE + length];
+        new FrameHeader(length, type, flags, streamId).writeTo(frame);
+        System.arraycopy(b, offset, frame, FrameHeader.SIZE, length);
+        out.write(frame);
     }
 
     private static void putInt32(byte[] b, int offset, int value) {
