@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -86,8 +85,8 @@ public final class Http2Connection {
 
     /**
      * Serves the connection until the client closes it, a connection error ends it (after our
-     * GOAWAY with the error code), or the transport fails (thrown). Then it fails the streams still
-     * open and waits up to {@link Http2ServerConfig#handlerStopWait()} for their handlers.
+     * GOAWAY with the error code), or the transport fails (thrown). Then the request body reads and
+     * response writes of streams still open fail, so their handlers end soon after.
      */
     public void run() throws IOException {
         Http2FrameReader reader = new Http2FrameReader(in, config);
@@ -185,15 +184,9 @@ public final class Http2Connection {
             lock.unlock();
         }
         writer.close();
+        // Handlers still running see their stream I/O fail and end by themselves; they are not
+        // interrupted, since one may be in the middle of storing a file.
         streamThreads.shutdown();
-        try {
-            if (!streamThreads.awaitTermination(config.handlerStopWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                streamThreads.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            streamThreads.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
     }
 
     // ---------------------------------------------------------------- streams
@@ -247,16 +240,18 @@ public final class Http2Connection {
         int discarded;
         lock.lock();
         try {
-            if (!streams.remove(stream.id, stream)) {
-                return;
+            boolean removed = streams.remove(stream.id, stream);
+            resetStillSending = removed && !stream.remoteEnded && stream.failure == null;
+            if (removed) {
+                closedStreams.put(stream.id, resetStillSending);
+                streamClosed.signalAll();
             }
-            resetStillSending = !stream.remoteEnded && stream.failure == null;
-            closedStreams.put(stream.id, resetStillSending);
             discarded = stream.buffered;
             stream.chunks.clear();
             stream.buffered = 0;
-            stream.failure = new IOException("stream closed");
-            streamClosed.signalAll();
+            if (stream.failure == null) {
+                stream.failure = new IOException("stream closed");
+            }
         } finally {
             lock.unlock();
         }
@@ -267,6 +262,24 @@ public final class Http2Connection {
             returnConnectionWindow(discarded);
         } catch (IOException e) {
             // the connection is ending; its reader reports why
+        }
+    }
+
+    /**
+     * Our END_STREAM is about to go out. If the client's came already the stream is closed (§5.1)
+     * from this moment, even while its handler is still returning, so that frames the client sends
+     * on it after seeing our END_STREAM are judged as frames on a closed stream.
+     */
+    private void endingLocally(Http2Stream stream) {
+        lock.lock();
+        try {
+            stream.localEnded = true;
+            if (stream.remoteEnded && streams.remove(stream.id, stream)) {
+                closedStreams.put(stream.id, false);
+                streamClosed.signalAll();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -400,6 +413,9 @@ public final class Http2Connection {
         } finally {
             lock.unlock();
         }
+        if (endStream) {
+            endingLocally(stream);
+        }
         writer.headers(stream.id, fields, endStream, maxFrameSize);
     }
 
@@ -408,12 +424,16 @@ public final class Http2Connection {
         if (len == 0) {
             if (endStream) {
                 requireOpen(stream);
+                endingLocally(stream);
                 writer.data(stream.id, b, off, 0, true);
             }
             return;
         }
         while (len > 0) {
             int n = takeSendWindow(stream, len);
+            if (endStream && n == len) {
+                endingLocally(stream);
+            }
             writer.data(stream.id, b, off, n, endStream && n == len);
             off += n;
             len -= n;
@@ -633,6 +653,10 @@ public final class Http2Connection {
             }
             stream.remoteEnded = true;
             stream.bodyChanged.signalAll();
+            if (stream.localEnded && streams.remove(stream.id, stream)) {
+                closedStreams.put(stream.id, false);
+                streamClosed.signalAll();
+            }
         }
 
         @Override

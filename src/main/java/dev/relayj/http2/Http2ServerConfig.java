@@ -1,7 +1,5 @@
 package dev.relayj.http2;
 
-import java.time.Duration;
-
 /**
  * What our end of every connection announces and enforces.
  *
@@ -13,7 +11,6 @@ import java.time.Duration;
  * @param maxFrameSize          SETTINGS_MAX_FRAME_SIZE
  * @param maxHeaderListSize     SETTINGS_MAX_HEADER_LIST_SIZE; larger requests get 431
  * @param headerTableSize       SETTINGS_HEADER_TABLE_SIZE: the largest HPACK table the peer may use
- * @param handlerStopWait       how long a closing connection waits for running handlers to finish
  */
 public record Http2ServerConfig(
         int maxConcurrentStreams,
@@ -21,8 +18,7 @@ public record Http2ServerConfig(
         int connectionWindowSize,
         int maxFrameSize,
         int maxHeaderListSize,
-        int headerTableSize,
-        Duration handlerStopWait) {
+        int headerTableSize) {
 
     /**
      * Defaults sized for XFTP: a request is a 16 KB block plus a file chunk of up to 4 MB, so a
@@ -31,7 +27,7 @@ public record Http2ServerConfig(
      * adapt to whatever we announce, so the numbers are not part of the wire contract.
      */
     public static final Http2ServerConfig DEFAULT =
-            new Http2ServerConfig(100, 256 * 1024, 1024 * 1024, 16384, 65536, 4096, Duration.ofSeconds(5));
+            new Http2ServerConfig(100, 256 * 1024, 1024 * 1024, 16384, 65536, 4096);
 
     public Http2ServerConfig {
         if (maxConcurrentStreams < 1) {
@@ -49,23 +45,20 @@ public record Http2ServerConfig(
         if (maxHeaderListSize < 1024 || headerTableSize < 0) {
             throw new IllegalArgumentException("maxHeaderListSize must be at least 1024 and headerTableSize not negative");
         }
-        if (handlerStopWait.isNegative()) {
-            throw new IllegalArgumentException("handlerStopWait must not be negative");
-        }
     }
 
     public Http2ServerConfig withMaxConcurrentStreams(int n) {
         return new Http2ServerConfig(n, initialWindowSize, connectionWindowSize, maxFrameSize, maxHeaderListSize,
-                headerTableSize, handlerStopWait);
+                headerTableSize);
     }
 
     public Http2ServerConfig withWindows(int initialWindow, int connectionWindow) {
         return new Http2ServerConfig(maxConcurrentStreams, initialWindow, connectionWindow, maxFrameSize,
-                maxHeaderListSize, headerTableSize, handlerStopWait);
+                maxHeaderListSize, headerTableSize);
     }
 
     public Http2ServerConfig withMaxHeaderListSize(int n) {
         return new Http2ServerConfig(maxConcurrentStreams, initialWindowSize, connectionWindowSize, maxFrameSize, n,
-                headerTableSize, handlerStopWait);
+                headerTableSize);
     }
 }

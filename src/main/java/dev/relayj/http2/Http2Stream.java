@@ -18,6 +18,8 @@ final class Http2Stream {
     final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
     int buffered;
     boolean remoteEnded;
+    /** Our END_STREAM has been (or is being) sent. */
+    boolean localEnded;
     /** Set when the stream is reset or the connection ends: reads and writes then fail with it. */
     IOException failure;
 
