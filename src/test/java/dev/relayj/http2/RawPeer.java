@@ -47,7 +47,6 @@ final class RawPeer implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final HpackDecoder responseDecoder = new HpackDecoder(4096, 1 << 20);
-    private Frame pushedBack;
 
     RawPeer(Http2ServerConfig config, Http2Handler handler) throws IOException {
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -140,11 +139,6 @@ final class RawPeer implements AutoCloseable {
     }
 
     Frame next() throws IOException {
-        if (pushedBack != null) {
-            Frame f = pushedBack;
-            pushedBack = null;
-            return f;
-        }
         byte[] h = in.readNBytes(9);
         if (h.length < 9) {
             throw new IOException("server closed the connection");
@@ -215,15 +209,30 @@ final class RawPeer implements AutoCloseable {
         return new Response(streamId, headers, body.toByteArray());
     }
 
-    /** The stream of the next significant frame, which is pushed back for {@link #response}. */
-    int nextSignificantStream() throws IOException {
-        Frame f = nextSignificant();
-        pushedBack = f;
-        return f.streamId();
-    }
-
     void shutdownOutput() throws IOException {
         socket.shutdownOutput();
+    }
+
+    /** Reads whole responses of several streams whose frames may interleave. */
+    java.util.Map<Integer, Response> responses(int count) throws Exception {
+        java.util.Map<Integer, List<HeaderField>> headers = new java.util.HashMap<>();
+        java.util.Map<Integer, ByteArrayOutputStream> bodies = new java.util.HashMap<>();
+        java.util.Map<Integer, Response> done = new java.util.TreeMap<>();
+        while (done.size() < count) {
+            Frame f = nextSignificant();
+            if (f.type() == FrameType.HEADERS) {
+                headers.put(f.streamId(), responseDecoder.decode(f.payload()));
+                bodies.put(f.streamId(), new ByteArrayOutputStream());
+            } else {
+                assertEquals(FrameType.DATA, f.type(), "DATA expected, got type " + f.type());
+                bodies.get(f.streamId()).write(f.payload());
+            }
+            if (f.has(FrameType.FLAG_END_STREAM)) {
+                done.put(f.streamId(), new Response(f.streamId(), headers.get(f.streamId()),
+                        bodies.get(f.streamId()).toByteArray()));
+            }
+        }
+        return done;
     }
 
     HpackDecoder responseDecoder() {
