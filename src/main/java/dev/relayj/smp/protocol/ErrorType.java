@@ -47,17 +47,6 @@ public sealed interface ErrorType
     /** A storage error; the text is free-form. */
     record Store(String message) implements ErrorType {}
 
-    ErrorType AUTH = Simple.AUTH;
-    ErrorType BLOCK = Simple.BLOCK;
-    ErrorType SESSION = Simple.SESSION;
-    ErrorType QUOTA = Simple.QUOTA;
-    ErrorType NO_MSG = Simple.NO_MSG;
-    ErrorType LARGE_MSG = Simple.LARGE_MSG;
-    ErrorType INTERNAL = Simple.INTERNAL;
-    ErrorType SERVICE = Simple.SERVICE;
-    ErrorType CRYPTO = Simple.CRYPTO;
-    ErrorType EXPIRED = Simple.EXPIRED;
-
     static ErrorType cmd(CommandError error) {
         return new Cmd(error);
     }
