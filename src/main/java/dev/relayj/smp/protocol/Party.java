@@ -27,6 +27,16 @@ public enum Party {
         return clientRole;
     }
 
+    /**
+     * Whether a session of a service with this role may send this party's commands
+     * ({@code checkRole} in {@code Server.hs}); a refusal is answered with {@code CMD PROHIBITED}.
+     *
+     * @param sessionServiceRole the role of the session's service, or null for an ordinary client
+     */
+    public boolean allowedFor(ServiceRole sessionServiceRole) {
+        return sessionServiceRole == null || clientRole == null || sessionServiceRole == clientRole;
+    }
+
     /** Parties whose commands address a queue ({@code queueParty}). */
     public boolean isQueueParty() {
         return this == RECIPIENT || this == SENDER || this == NOTIFIER || this == LINK_CLIENT;
