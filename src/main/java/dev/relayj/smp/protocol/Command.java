@@ -474,6 +474,15 @@ public sealed interface Command {
         return !authorized && !hasEntity ? Optional.empty() : Optional.of(ErrorType.cmd(CommandError.HAS_AUTH));
     }
 
+    /**
+     * Commands a relay accepts inside RFWD from a proxy (SEND, SKEY, LKEY, LGET); any other
+     * forwarded command is answered with {@code CMD PROHIBITED} ({@code rejectOrVerify} in
+     * {@code Server.hs}).
+     */
+    static boolean isForwardable(Command command) {
+        return command instanceof Send || command instanceof SKey || command instanceof LKey || command instanceof LGet;
+    }
+
     /** Commands that carry the service signature when sent in a service session ({@code useServiceAuth}). */
     static boolean usesServiceAuth(Command command) {
         return command instanceof New || command instanceof Sub || command instanceof NSub;

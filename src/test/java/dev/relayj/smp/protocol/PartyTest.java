@@ -31,6 +31,17 @@ class PartyTest {
     }
 
     @Test
+    void onlySenderAndLinkCommandsAreForwarded() {
+        assertTrue(Command.isForwardable(new Command.Send(MsgFlags.NONE, new byte[0])));
+        assertTrue(Command.isForwardable(new Command.SKey(Samples.SAMPLE_PUB_KEY)));
+        assertTrue(Command.isForwardable(new Command.LKey(Samples.SAMPLE_PUB_KEY)));
+        assertTrue(Command.isForwardable(Command.LGET));
+        assertFalse(Command.isForwardable(Command.SUB));
+        assertFalse(Command.isForwardable(Command.PING));
+        assertFalse(Command.isForwardable(new Command.Rfwd(new byte[0])));
+    }
+
+    @Test
     void serviceSignaturesAreUsedByNewSubAndNsub() {
         assertTrue(Command.usesServiceAuth(Command.SUB));
         assertTrue(Command.usesServiceAuth(Command.NSUB));
