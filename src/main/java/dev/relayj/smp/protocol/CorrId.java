@@ -30,14 +30,6 @@ public record CorrId(byte[] bytes) {
         return bytes.length == 0;
     }
 
-    /**
-     * The 24-byte crypto_box nonce made from this id ({@code cbNonce}): truncated or right-padded
-     * with zero bytes.
-     */
-    public byte[] toNonce() {
-        return Arrays.copyOf(bytes, 24);
-    }
-
     public void writeTo(SmpWriter writer) {
         writer.writeShortBytes(bytes);
     }
