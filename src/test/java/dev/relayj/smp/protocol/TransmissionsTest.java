@@ -306,4 +306,24 @@ class TransmissionsTest {
         }
         assertEquals(Collections.emptyList(), Transmissions.batch(MessageLimits.BLOCK_SIZE, List.of()));
     }
+
+    @Test
+    void largestMessagesFitOneBlockAtEveryVersion() {
+        for (int version : CommandTest.BOUNDARY_VERSIONS) {
+            TransmissionParams params = TransmissionParams.forVersion(version, SESSION_ID);
+            // the longest authorization is an Ed448 signature, with a service signature from v16
+            Authorization auth = new Authorization(new TransmissionAuth.Signature(filled(114, 1)),
+                    params.serviceAuth() ? filled(64, 2) : null);
+            Transmissions.ForAuth send = Transmissions.encodeForAuth(params, new CorrId(filled(24, 3)), new EntityId(filled(24, 4)),
+                    new Command.Send(MsgFlags.NONE, filled(MessageLimits.maxMessageLength(version), 5)));
+            byte[] sendT = Transmissions.withAuthorization(params.serviceAuth(), auth, send.toSend());
+            List<Batch> sendBatches = Transmissions.batch(MessageLimits.BLOCK_SIZE, List.of(sendT));
+            assertInstanceOf(Batch.Block.class, sendBatches.get(0), () -> "SEND at v" + version);
+            // MSG carries the padded, encrypted body: 16106 bytes padded plus a 16-byte tag
+            byte[] msgT = Transmissions.encodeResponse(params, new CorrId(filled(24, 3)), new EntityId(filled(24, 4)),
+                    new BrokerMessage.Msg(filled(24, 6), filled(MessageLimits.PADDED_RCV_MESSAGE_LENGTH + 16, 7)));
+            assertInstanceOf(Batch.Block.class, Transmissions.batch(MessageLimits.BLOCK_SIZE, List.of(msgT)).get(0),
+                    () -> "MSG at v" + version);
+        }
+    }
 }
