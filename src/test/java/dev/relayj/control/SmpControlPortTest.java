@@ -107,19 +107,17 @@ class SmpControlPortTest {
     void rolesAreCheckedPerCommand(String command, ControlRole required) throws IOException {
         try (ControlClient none = as(null)) {
             assertEquals("AUTH", none.ask(command));
-            assertEquals("commands: stats, stats-rts, clients, sockets, socket-threads, threads, server-info, "
-                    + "delete, save, help, quit", none.ask("help"));
+            assertTrue(none.ask("help").startsWith("commands: "), "the session goes on");
         }
+        assertEquals(List.of(), target.calls, "no server call without a role");
         try (ControlClient user = as("userpw")) {
             if (required == ControlRole.ADMIN) {
                 assertEquals("AUTH", user.ask(command));
+                assertEquals(List.of(), target.calls, "no server call for a user");
             } else {
                 assertNotEquals("AUTH", user.ask(command));
             }
         }
-        assertTrue(target.calls.stream().noneMatch(call -> call.startsWith(command.split(" ")[0] + " ")
-                        && required == ControlRole.ADMIN),
-                "no server call without the role: " + target.calls);
         try (ControlClient admin = as("adminpw")) {
             assertNotEquals("AUTH", admin.ask(command));
         }
