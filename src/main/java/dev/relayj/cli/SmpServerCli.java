@@ -1,0 +1,418 @@
+package dev.relayj.cli;
+
+import dev.relayj.encoding.Base64Url;
+import dev.relayj.ini.IniException;
+import dev.relayj.ini.IniFile;
+import dev.relayj.smp.server.ExpirationConfig;
+import dev.relayj.smp.server.ServerPublicInfo;
+import dev.relayj.smp.server.ServerPublicInfo.HostingType;
+import dev.relayj.smp.server.SmpServer;
+import dev.relayj.smp.server.SmpServerConfig;
+import dev.relayj.smp.server.SmpServerConfig.DbOptions;
+import dev.relayj.smp.server.SmpServerConfig.MessageStoreType;
+import dev.relayj.smp.server.SmpServerConfig.QueueStoreType;
+import dev.relayj.smp.server.SmpServerConfig.ServerPort;
+import dev.relayj.smp.server.SmpServerConfig.SocksProxy;
+import dev.relayj.smp.server.WebConfig;
+import dev.relayj.tls.ServerCredentials;
+import dev.relayj.tls.SignAlgorithm;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** {@code smp-server}: init, start, delete and cert as {@code smpServerCLI_} in Server/Main.hs. */
+final class SmpServerCli {
+    static final String CFG_PATH_VAR = "SMP_SERVER_CFG_PATH";
+    static final String LOG_PATH_VAR = "SMP_SERVER_LOG_PATH";
+    static final String VERSION = "SMP server v" + Banner.SIMPLEXMQ_VERSION + " / relayj";
+
+    private final Console console;
+    private final ServerDirs dirs;
+    private final Path iniFile;
+    private final ServerRunner runner;
+    private final SecureRandom random = new SecureRandom();
+
+    SmpServerCli(Console console, ServerDirs dirs, ServerRunner runner) {
+        this.console = console;
+        this.dirs = dirs;
+        this.iniFile = dirs.cfgPath().resolve(SmpIniConfig.INI_FILE);
+        this.runner = runner;
+    }
+
+    static ServerDirs dirs(java.util.Map<String, String> env) {
+        return ServerDirs.fromEnv(env, CFG_PATH_VAR, "/etc/opt/simplex", LOG_PATH_VAR, "/var/opt/simplex");
+    }
+
+    int run(String[] args) {
+        CommandLine commandLine = new CommandLine(SmpCommands.PROGRAM, VERSION,
+                SmpCommands.all(dirs.cfgPath(), dirs.logPath(), iniFile));
+        try {
+            switch (commandLine.parse(args)) {
+                case CommandLine.Show show -> {
+                    if (show.toStdout()) {
+                        console.print(show.text());
+                    } else {
+                        console.printErr(show.text());
+                    }
+                    return show.exitCode();
+                }
+                case CommandLine.Run r -> {
+                    switch (r.command().name()) {
+                        case "init" -> init(r.options());
+                        case "cert" -> cert(r.options());
+                        case "start" -> start(r.options());
+                        default -> delete();
+                    }
+                    return 0;
+                }
+            }
+        } catch (CliFailure e) {
+            console.printErr(e.getMessage() + "\n");
+            return e.exitCode();
+        }
+    }
+
+    private void init(CommandLine.Options o) throws CliFailure {
+        if (Files.exists(iniFile)) {
+            throw new CliFailure("Error: server is already initialized (" + iniFile + " exists).\nRun `"
+                    + SmpCommands.PROGRAM + " start`.");
+        }
+        SmpInitOptions opts = initOptions(o);
+        if (opts.scripted()) {
+            initialize(opts);
+        } else {
+            initialize(askInitQuestions(opts));
+        }
+    }
+
+    private SmpInitOptions initOptions(CommandLine.Options o) throws CliFailure {
+        DbOptions dflt = DbOptions.DEFAULT;
+        DbOptions db = new DbOptions(o.value("database").orElse(dflt.connection()), o.value("schema").orElse(dflt.schema()),
+                intOption(o, "pool-size").orElse(dflt.poolSize()));
+        SignAlgorithm alg = SignAlgorithm.ED25519;
+        if (o.value("sign-algorithm").isPresent()) {
+            String a = o.value("sign-algorithm").get();
+            alg = ServerIdentity.parseAlgorithm(a).orElseThrow(() -> badValue("sign-algorithm", "cannot parse value `" + a + "'"));
+        }
+        Optional<SmpInitOptions.ServerPassword> password = Optional.of(new SmpInitOptions.ServerPassword.Random());
+        if (o.has("no-password")) {
+            password = Optional.empty();
+        } else if (o.value("password").isPresent()) {
+            String p = o.value("password").get();
+            if (!IniSettings.validPassword(p)) {
+                throw badValue("password", "invalid character in BasicAuth");
+            }
+            password = Optional.of(new SmpInitOptions.ServerPassword.Given(p));
+        }
+        OptionalInt controlPort = OptionalInt.empty();
+        if (o.has("control-port")) {
+            controlPort = o.value("control-port").isPresent() ? OptionalInt.of(portOption(o, "control-port"))
+                    : OptionalInt.of(SmpServerConfig.DEFAULT_CONTROL_PORT);
+        }
+        Optional<SocksProxy> socks = Optional.empty();
+        if (o.has("socks-proxy")) {
+            String s = o.value("socks-proxy").orElse("");
+            socks = Optional.of(SmpIniConfig.socksProxy(s)
+                    .orElseThrow(() -> badValue("socks-proxy", "SOCKS5 host should be IPv4 or IPv6 address")));
+        }
+        List<String> ownDomains = o.value("own-domains").map(d -> Arrays.stream(d.split(",", -1)).toList()).orElse(List.of());
+        if (ownDomains.stream().anyMatch(String::isEmpty)) {
+            throw badValue("own-domains", "empty domain name");
+        }
+        Optional<String> sourceCode = o.has("source-code")
+                ? Optional.of(o.value("source-code").orElse(SmpCommands.SIMPLEXMQ_SOURCE)) : Optional.empty();
+        Optional<HostingType> hostingType = Optional.empty();
+        if (o.value("hosting-type").isPresent()) {
+            String t = o.value("hosting-type").get();
+            hostingType = Optional.of(HostingType.fromText(t).orElseThrow(() -> badValue("hosting-type", "bad HostingType")));
+        }
+        return new SmpInitOptions(!o.has("disable-store-log"), db, o.has("daily-stats"), alg,
+                o.value("ip").orElse("127.0.0.1"), o.value("fqdn"), password, controlPort, socks, ownDomains, sourceCode,
+                o.value("operator"), country(o, "operator"), o.value("hosting"), country(o, "hosting"), hostingType,
+                country(o, "server"), o.value("operator-website"), o.value("web-path"), o.has("disable-web"),
+                o.has("yes"));
+    }
+
+    private static Optional<String> country(CommandLine.Options o, String prefix) throws CliFailure {
+        String name = prefix + "-country";
+        Optional<String> value = o.value(name);
+        if (value.isEmpty()) {
+            return value;
+        }
+        Optional<String> code = IniSettings.validCountry(value.get());
+        if (code.isEmpty()) {
+            throw badValue(name, "Use ISO3166 2-letter code for " + prefix);
+        }
+        return code;
+    }
+
+    private static OptionalInt intOption(CommandLine.Options o, String name) throws CliFailure {
+        if (o.value(name).isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(o.value(name).get()));
+        } catch (NumberFormatException e) {
+            throw badValue(name, "cannot parse value `" + o.value(name).get() + "'");
+        }
+    }
+
+    private static int portOption(CommandLine.Options o, String name) throws CliFailure {
+        int port = intOption(o, name).orElseThrow();
+        if (port < 0 || port > 65535) {
+            throw badValue(name, "cannot parse value `" + port + "'");
+        }
+        return port;
+    }
+
+    static CliFailure badValue(String option, String message) {
+        return new CliFailure("option --" + option + ": " + message);
+    }
+
+    /** {@code checkInitOptions}. */
+    private static void checkInitOptions(SmpInitOptions opts) throws CliFailure {
+        if (opts.sourceCode().isEmpty() && opts.hasServerInfo()) {
+            throw new CliFailure("Error: passing any server information requires passing --source-code");
+        }
+        if (opts.operator().isEmpty() && opts.operatorCountry().isPresent()) {
+            throw new CliFailure("Error: passing --operator-country requires passing --operator");
+        }
+        if (opts.hosting().isEmpty() && opts.hostingCountry().isPresent()) {
+            throw new CliFailure("Error: passing --hosting-country requires passing --hosting");
+        }
+    }
+
+    /** The questions of an interactive {@code init} ({@code initializeServer} without {@code --yes}). */
+    private SmpInitOptions askInitQuestions(SmpInitOptions opts) throws CliFailure {
+        console.println("Use `" + SmpCommands.PROGRAM + " init -h` for available options.");
+        checkInitOptions(opts);
+        console.answer("SMP server will be initialized (press Enter)");
+        boolean storeLog = console.onOffPrompt("Enable store log to restore queues and messages on server restart", true);
+        boolean stats = console.onOffPrompt("Enable logging daily statistics", false);
+        console.println("Require a password to create new messaging queues?");
+        Optional<SmpInitOptions.ServerPassword> password = askPassword();
+        String host = opts.fqdn().orElse(opts.ip());
+        String newHost = console.answer("Enter server FQDN or IP address for certificate (" + host + "): ");
+        Optional<String> source = askSourceCode(opts.sourceCode().orElse(SmpCommands.SIMPLEXMQ_SOURCE));
+        String staticPath = console.answer("Enter path to store generated server pages to show connection links ("
+                + opts.webStaticPath().orElse(dirs.logPath().resolve("www").toString()) + "): ");
+        return opts.withAnswers(storeLog, stats, password, newHost.isEmpty() ? opts.fqdn() : Optional.of(newHost),
+                source.or(opts::sourceCode).or(() -> Optional.of(SmpCommands.SIMPLEXMQ_SOURCE)),
+                staticPath.isEmpty() ? opts.webStaticPath() : Optional.of(staticPath));
+    }
+
+    private Optional<SmpInitOptions.ServerPassword> askPassword() {
+        String text = "'r' for random (default), 'n' - no password (recommended for public servers), or enter password: ";
+        while (true) {
+            String answer = console.answer(text);
+            switch (answer) {
+                case "", "r" -> { return Optional.of(new SmpInitOptions.ServerPassword.Random()); }
+                case "n" -> { return Optional.empty(); }
+                default -> {
+                    if (IniSettings.validPassword(answer)) {
+                        return Optional.of(new SmpInitOptions.ServerPassword.Given(answer));
+                    }
+                    console.println("Invalid password. Only latin letters, digits and symbols other than '@' and ':' are allowed");
+                }
+            }
+        }
+    }
+
+    /** {@code getServerSourceCode}: empty keeps the default, otherwise an http(s) URI. */
+    private Optional<String> askSourceCode(String dflt) {
+        String text = "Enter server source code URI (" + dflt + "): ";
+        while (true) {
+            String answer = console.answer(text);
+            if (answer.isEmpty()) {
+                return Optional.empty();
+            }
+            if (answer.startsWith("https://") || answer.startsWith("http://")) {
+                return Optional.of(answer);
+            }
+            console.println("Invalid source code. URI should start from http:// or https://");
+            text = "";
+        }
+    }
+
+    private void initialize(SmpInitOptions opts) throws CliFailure {
+        checkInitOptions(opts);
+        ServerDirs.prepareDir(dirs.cfgPath());
+        ServerDirs.prepareDir(dirs.logPath());
+        String fingerprint = ServerIdentity.createCaAndServer(dirs.cfgPath(), opts.signAlgorithm(),
+                opts.fqdn().orElse(opts.ip()));
+        Optional<String> password = opts.password().map(p -> switch (p) {
+            case SmpInitOptions.ServerPassword.Given g -> g.password();
+            case SmpInitOptions.ServerPassword.Random r -> randomBase64(32);
+        });
+        Optional<String[]> controlPortPasswords = opts.controlPort().isPresent()
+                ? Optional.of(new String[] {randomBase64(18), randomBase64(18)}) : Optional.empty();
+        String host = opts.fqdn().orElse(opts.ip().equals("127.0.0.1") ? "<hostnames>" : opts.ip());
+        writeFile(iniFile, SmpIniTemplate.content(dirs.cfgPath(), dirs.logPath(), opts, host, password,
+                controlPortPasswords));
+        console.println("Server initialized, please provide additional server information in " + iniFile + ".");
+        console.println("Run `" + SmpCommands.PROGRAM + " start` to start server.");
+        ServerIdentity.warnCAPrivateKeyFile(console, dirs.cfgPath());
+        Banner.printServiceInfo(console, VERSION, fingerprint, Banner.address("smp", fingerprint, password, host, ""));
+        Banner.printSourceCode(console, opts.sourceCode());
+    }
+
+    /** {@code strEncode} of random bytes: base64url with padding. */
+    private String randomBase64(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return Base64Url.encode(b);
+    }
+
+    static void writeFile(Path file, String content) throws CliFailure {
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliFailure("Error: cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private IniFile readIni() throws CliFailure {
+        if (!Files.exists(iniFile)) {
+            throw new CliFailure("Error: server is not initialized (" + iniFile + " does not exist).\nRun `"
+                    + SmpCommands.PROGRAM + " init`.");
+        }
+        try {
+            return IniFile.read(iniFile);
+        } catch (IniException e) {
+            throw new CliFailure("Error: " + e.getMessage());
+        } catch (IOException e) {
+            throw new CliFailure("Error: cannot read " + iniFile + ": " + e.getMessage());
+        }
+    }
+
+    private void cert(CommandLine.Options o) throws CliFailure {
+        readIni();
+        Optional<SignAlgorithm> alg = Optional.empty();
+        if (o.value("sign-algorithm").isPresent()) {
+            String a = o.value("sign-algorithm").get();
+            alg = Optional.of(ServerIdentity.parseAlgorithm(a)
+                    .orElseThrow(() -> badValue("sign-algorithm", "cannot parse value `" + a + "'")));
+        }
+        ServerIdentity.renewOnline(console, dirs.cfgPath(), alg, o.value("cn"));
+    }
+
+    private void delete() throws CliFailure {
+        console.confirmOrExit("WARNING: deleting the server will make all queues inaccessible, because the server "
+                + "identity (certificate fingerprint) will change.\nTHIS CANNOT BE UNDONE!", "Server NOT deleted");
+        ServerDirs.deleteDir(dirs.cfgPath());
+        ServerDirs.deleteDir(dirs.logPath());
+        console.println("Deleted configuration and log files");
+    }
+
+    private void start(CommandLine.Options o) throws CliFailure {
+        checkStartOptions(o);
+        IniFile ini = readIni();
+        String fingerprint = ServerIdentity.checkSavedFingerprint(dirs.cfgPath());
+        SmpServerConfig config;
+        String portSetting;
+        try {
+            config = SmpIniConfig.read(ini, dirs.cfgPath(), dirs.logPath());
+            portSetting = ini.required("TRANSPORT", "port");
+        } catch (IniException e) {
+            throw new CliFailure("Error: " + e.getMessage());
+        }
+        String host = config.transport().host().orElse("<hostnames>");
+        Banner.printServiceInfo(console, VERSION, fingerprint, Banner.address("smp", fingerprint,
+                config.auth().createPassword(), host, portSetting.equals("5223") ? "" : portSetting));
+        Banner.printSourceCode(console, config.information().map(ServerPublicInfo::sourceCode));
+        if (config.store().queues() == QueueStoreType.DATABASE || config.store().messages() == MessageStoreType.DATABASE) {
+            throw new CliFailure("Error: server binary is compiled without support for PostgreSQL database.\n"
+                    + "Please download `smp-server-postgres` or re-compile with `cabal build -fserver_postgres`.");
+        }
+        console.println(config.store().storeLogFile().map(f -> "Store log: " + f).orElse("Store log disabled."));
+        printTransports(config.transport().ports());
+        checkMsgStoreMode(config);
+        ExpirationConfig msgExp = config.expiry().messageExpiration();
+        console.println("expiring messages after " + Banner.showTtl(msgExp.ttl().toSeconds()));
+        console.println(config.expiry().inactiveClientExpiration()
+                .map(e -> "expiring clients inactive for " + e.ttl().toSeconds() + " seconds every "
+                        + e.checkInterval().toSeconds() + " seconds")
+                .orElse("not expiring inactive clients"));
+        console.println("creating new queues " + (config.auth().allowNewQueues()
+                ? config.auth().createPassword().map(p -> "requires password").orElse("allowed") : "NOT allowed"));
+        ServerCredentials credentials = HttpsCredentials.loadServer("SMP", dirs.cfgPath().resolve("ca.crt"),
+                dirs.cfgPath().resolve("server.crt"), dirs.cfgPath().resolve("server.key"));
+        Optional<WebConfig.HttpsConfig> https = config.web().https();
+        Optional<ServerCredentials> webCredentials = HttpsCredentials.loadWebIfSet(
+                https.map(WebConfig.HttpsConfig::certificate), https.map(WebConfig.HttpsConfig::privateKey));
+        if (o.has("maintenance")) {
+            return;
+        }
+        SmpServer server;
+        try {
+            server = SmpServer.start(config, credentials, webCredentials);
+        } catch (IOException e) {
+            throw new CliFailure("Error: cannot start server: " + e.getMessage());
+        }
+        try {
+            runner.runUntilStopped(server);
+        } catch (Exception e) {
+            server.close();
+            throw new CliFailure("Error: " + e.getMessage());
+        }
+    }
+
+    private static void checkStartOptions(CommandLine.Options o) throws CliFailure {
+        Optional<String> level = o.value("log-level");
+        if (level.isPresent() && !List.of("trace", "debug", "info", "note", "warn", "error").contains(level.get())) {
+            throw badValue("log-level", "Invalid log level");
+        }
+        Optional<String> migrations = o.value("confirm-migrations");
+        if (migrations.isPresent() && !List.of("up", "down").contains(migrations.get())) {
+            throw badValue("confirm-migrations", "invalid migration confirmation, pass 'up' or 'down'");
+        }
+    }
+
+    /** {@code printServerTransports}. */
+    private void printTransports(List<ServerPort> ports) {
+        for (ServerPort p : ports) {
+            String descr = p.port() + " (" + p.kind().displayName() + ")...";
+            console.println("Serving SMP protocol on port " + descr);
+            if (p.attachHttp()) {
+                console.println("Serving static site on port " + descr);
+            }
+        }
+        if (ports.stream().noneMatch(p -> p.port() == 443)) {
+            console.println("\nWARNING: the clients will use port 443 by default soon.\n"
+                    + "Set `port` in smp-server.ini section [TRANSPORT] to `5223,443`\n");
+        }
+    }
+
+    /** {@code checkMsgStoreMode}: the message file and the journal directory must match {@code store_messages}. */
+    private void checkMsgStoreMode(SmpServerConfig config) throws CliFailure {
+        Path msgsFile = dirs.logPath().resolve(SmpIniConfig.STORE_MSGS_FILE);
+        Path journalDir = config.store().storeMsgsJournalDir();
+        Path storeLog = dirs.logPath().resolve(SmpIniConfig.STORE_LOG_FILE);
+        boolean fileExists = Files.exists(msgsFile);
+        boolean dirExists = Files.isDirectory(journalDir);
+        if (fileExists && dirExists) {
+            throw new CliFailure("Error: both " + msgsFile + " file and " + journalDir + " directory are present.\n"
+                    + "Configure memory storage.");
+        }
+        if (config.store().messages() == MessageStoreType.JOURNAL) {
+            if (fileExists) {
+                throw new CliFailure("Error: store_messages is `journal` with " + msgsFile + " file present.\n"
+                        + "Set store_messages to `memory` or use `smp-server journal export` to migrate.");
+            }
+            if (!dirExists) {
+                console.println("store_messages is `journal`, " + journalDir + " directory will be created.");
+            } else if (!Files.exists(storeLog)) {
+                console.println("store_queues is `memory`, " + storeLog + " file will be created.");
+            }
+        } else if (dirExists) {
+            throw new CliFailure("Error: store_messages is `memory` with " + journalDir + " directory present.\n"
+                    + "Set store_messages to `journal` or use `smp-server journal import` to migrate.");
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.relayj.cli;
+
+import static dev.relayj.cli.CliOption.flag;
+import static dev.relayj.cli.CliOption.requiredArg;
+import static dev.relayj.cli.CliOption.withArg;
+
+import dev.relayj.ini.IniException;
+import dev.relayj.ini.IniFile;
+import dev.relayj.smp.server.CredentialFiles;
+import dev.relayj.smp.server.ServerPublicInfo;
+import dev.relayj.tls.ServerCredentials;
+import dev.relayj.tls.SignAlgorithm;
+import dev.relayj.xftp.server.XftpServer;
+import dev.relayj.xftp.server.XftpServerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** {@code xftp-server}: init, start, delete and cert as {@code xftpServerCLI_} in FileTransfer/Server/Main.hs. */
+final class XftpServerCli {
+    static final String CFG_PATH_VAR = "XFTP_SERVER_CFG_PATH";
+    static final String LOG_PATH_VAR = "XFTP_SERVER_LOG_PATH";
+    static final String PROGRAM = "xftp-server";
+    /** The reference names itself so in its hints ({@code executableName}). */
+    static final String EXECUTABLE_NAME = "file-server";
+    static final String VERSION = "SimpleX XFTP server v" + Banner.SIMPLEXMQ_VERSION + " / relayj";
+
+    private final Console console;
+    private final ServerDirs dirs;
+    private final Path iniFile;
+    private final ServerRunner runner;
+
+    XftpServerCli(Console console, ServerDirs dirs, ServerRunner runner) {
+        this.console = console;
+        this.dirs = dirs;
+        this.iniFile = dirs.cfgPath().resolve(XftpIniConfig.INI_FILE);
+        this.runner = runner;
+    }
+
+    static ServerDirs dirs(Map<String, String> env) {
+        return ServerDirs.fromEnv(env, CFG_PATH_VAR, "/etc/opt/simplex-xftp", LOG_PATH_VAR, "/var/opt/simplex-xftp");
+    }
+
+    static List<CliCommand> commands(Path cfgPath, Path logPath, Path iniFile) {
+        List<CliOption> init = List.of(
+                flag("Disable store log for persistence (enabled by default)", "disable-store-log"),
+                flag("Enable store log for persistence (DEPRECATED, enabled by default)", "l", "store-log"),
+                withArg("ALG", "Signature algorithm used for TLS certificates: ED25519, ED448 (default: ED448)",
+                        "a", "sign-algorithm"),
+                withArg("IP", "Server IP address, used as Common Name for TLS online certificate if FQDN is not "
+                        + "supplied (default: \"127.0.0.1\")", "ip"),
+                withArg("FQDN", "Server FQDN used as Common Name for TLS online certificate", "n", "fqdn"),
+                requiredArg("PATH", "Path to the directory to store files", "p", "path"),
+                requiredArg("QUOTA", "File storage quota (e.g. 100gb)", "q", "quota"),
+                withArg("PATH", "Directory to store generated static site with server information", "web-path"));
+        List<CliOption> start = List.of(withArg("CONFIRM_MIGRATIONS",
+                "Confirm PostgreSQL database migration: up, down (default is manual confirmation)", "confirm-migrations"));
+        return List.of(
+                new CliCommand("init", "Initialize server - creates " + cfgPath + " and " + logPath
+                        + " directories and configuration files", init),
+                new CliCommand("cert", "Generate new online TLS server credentials (configuration: " + iniFile + ")",
+                        SmpCommands.certOptions()),
+                new CliCommand("start", "Start server (configuration: " + iniFile + ")", start),
+                new CliCommand("delete", "Delete configuration and log files", List.of()));
+    }
+
+    int run(String[] args) {
+        CommandLine commandLine = new CommandLine(PROGRAM, VERSION, commands(dirs.cfgPath(), dirs.logPath(), iniFile));
+        try {
+            switch (commandLine.parse(args)) {
+                case CommandLine.Show show -> {
+                    if (show.toStdout()) {
+                        console.print(show.text());
+                    } else {
+                        console.printErr(show.text());
+                    }
+                    return show.exitCode();
+                }
+                case CommandLine.Run r -> {
+                    switch (r.command().name()) {
+                        case "init" -> init(r.options());
+                        case "cert" -> cert(r.options());
+                        case "start" -> start(r.options());
+                        default -> delete();
+                    }
+                    return 0;
+                }
+            }
+        } catch (CliFailure e) {
+            console.printErr(e.getMessage() + "\n");
+            return e.exitCode();
+        }
+    }
+
+    private CliFailure notInitialized() {
+        return new CliFailure("Error: server is not initialized (" + iniFile + " does not exist).\nRun `"
+                + EXECUTABLE_NAME + " init`.");
+    }
+
+    private void init(CommandLine.Options o) throws CliFailure {
+        if (Files.exists(iniFile)) {
+            throw new CliFailure("Error: server is already initialized (" + iniFile + " exists).\nRun `"
+                    + EXECUTABLE_NAME + " start`.");
+        }
+        SignAlgorithm alg = SignAlgorithm.ED448;
+        if (o.value("sign-algorithm").isPresent()) {
+            String a = o.value("sign-algorithm").get();
+            alg = ServerIdentity.parseAlgorithm(a)
+                    .orElseThrow(() -> SmpServerCli.badValue("sign-algorithm", "cannot parse value `" + a + "'"));
+        }
+        String quotaText = o.value("quota").orElseThrow();
+        OptionalLong quota = FileSizes.parse(quotaText);
+        if (quota.isEmpty()) {
+            throw SmpServerCli.badValue("quota", "cannot parse value `" + quotaText + "'");
+        }
+        XftpInitOptions opts = new XftpInitOptions(!o.has("disable-store-log"), alg, o.value("ip").orElse("127.0.0.1"),
+                o.value("fqdn"), o.value("path").orElseThrow(), quota.getAsLong(), o.value("web-path"));
+        ServerDirs.prepareDir(dirs.cfgPath());
+        ServerDirs.prepareDir(dirs.logPath());
+        String fingerprint = ServerIdentity.createCaAndServer(dirs.cfgPath(), opts.signAlgorithm(),
+                opts.fqdn().orElse(opts.ip()));
+        String host = opts.fqdn().orElse(opts.ip().equals("127.0.0.1") ? "<hostnames>" : opts.ip());
+        SmpServerCli.writeFile(iniFile, XftpIniTemplate.content(dirs.cfgPath(), dirs.logPath(), opts, host));
+        console.println("Server initialized, you can modify configuration in " + iniFile + ".\nRun `"
+                + EXECUTABLE_NAME + " start` to start server.");
+        ServerIdentity.warnCAPrivateKeyFile(console, dirs.cfgPath());
+        Banner.printServiceInfo(console, VERSION, fingerprint, Banner.address("xftp", fingerprint, Optional.empty(), host, ""));
+    }
+
+    private IniFile readIni() throws CliFailure {
+        if (!Files.exists(iniFile)) {
+            throw notInitialized();
+        }
+        try {
+            return IniFile.read(iniFile);
+        } catch (IniException e) {
+            throw new CliFailure("Error: " + e.getMessage());
+        } catch (IOException e) {
+            throw new CliFailure("Error: cannot read " + iniFile + ": " + e.getMessage());
+        }
+    }
+
+    private void cert(CommandLine.Options o) throws CliFailure {
+        if (!Files.exists(iniFile)) {
+            throw notInitialized();
+        }
+        Optional<SignAlgorithm> alg = Optional.empty();
+        if (o.value("sign-algorithm").isPresent()) {
+            String a = o.value("sign-algorithm").get();
+            alg = Optional.of(ServerIdentity.parseAlgorithm(a)
+                    .orElseThrow(() -> SmpServerCli.badValue("sign-algorithm", "cannot parse value `" + a + "'")));
+        }
+        ServerIdentity.renewOnline(console, dirs.cfgPath(), alg, o.value("cn"));
+    }
+
+    private void delete() throws CliFailure {
+        console.confirmOrExit("WARNING: deleting the server will make all queues inaccessible, because the server "
+                + "identity (certificate fingerprint) will change.\nTHIS CANNOT BE UNDONE!", "Server NOT deleted");
+        ServerDirs.deleteDir(dirs.cfgPath());
+        ServerDirs.deleteDir(dirs.logPath());
+        console.println("Deleted configuration and log files");
+    }
+
+    private void start(CommandLine.Options o) throws CliFailure {
+        Optional<String> migrations = o.value("confirm-migrations");
+        if (migrations.isPresent() && !List.of("up", "down").contains(migrations.get())) {
+            throw SmpServerCli.badValue("confirm-migrations", "invalid migration confirmation, pass 'up' or 'down'");
+        }
+        IniFile ini = readIni();
+        String fingerprint = ServerIdentity.checkSavedFingerprint(dirs.cfgPath());
+        XftpServerConfig config;
+        String portSetting;
+        try {
+            config = XftpIniConfig.read(ini, dirs.cfgPath(), dirs.logPath());
+            portSetting = ini.required("TRANSPORT", "port");
+        } catch (IniException e) {
+            throw new CliFailure("Error: " + e.getMessage());
+        }
+        String host = config.host().orElse("<hostnames>");
+        Banner.printServiceInfo(console, VERSION, fingerprint, Banner.address("xftp", fingerprint, Optional.empty(), host,
+                portSetting.equals("443") ? "" : portSetting));
+        Banner.printSourceCode(console, config.information().map(ServerPublicInfo::sourceCode));
+        if (config.store().type() == XftpServerConfig.FileStoreType.DATABASE) {
+            throw new CliFailure("Error: server binary is compiled without support for PostgreSQL database.\n"
+                    + "Please re-compile with `cabal build -fserver_postgres`.");
+        }
+        console.println(config.store().storeLogFile().map(f -> "Store log: " + f).orElse("Store log disabled."));
+        console.println("expiring files after " + Banner.showTtl(config.fileExpiration().ttl().toSeconds()));
+        console.println(config.inactiveClientExpiration()
+                .map(e -> "expiring clients inactive for " + e.ttl().toSeconds() + " seconds every "
+                        + e.checkInterval().toSeconds() + " seconds")
+                .orElse("not expiring inactive clients"));
+        console.println("Uploading new files " + (config.auth().allowNewFiles()
+                ? config.auth().createPassword().map(p -> "requires password.").orElse("allowed.") : "NOT allowed."));
+        console.println("Listening on port " + portSetting + "...");
+        CredentialFiles files = config.credentials();
+        ServerCredentials credentials = HttpsCredentials.loadServer("XFTP", files.caCertificate().orElseThrow(),
+                files.certificate(), files.privateKey());
+        Optional<ServerCredentials> webCredentials = config.webCredentials().isPresent()
+                ? Optional.of(loadWebCredentials(config.webCredentials().get())) : Optional.empty();
+        XftpServer server;
+        try {
+            server = XftpServer.start(config, credentials, webCredentials);
+        } catch (IOException e) {
+            throw new CliFailure("Error: cannot start server: " + e.getMessage());
+        }
+        try {
+            runner.runUntilStopped(server);
+        } catch (Exception e) {
+            server.close();
+            throw new CliFailure("Error: " + e.getMessage());
+        }
+    }
+
+    /** XFTP's web certificate is only checked to load, not for RSA ({@code httpCredentials_} of FileTransfer/Server/Main.hs). */
+    private static ServerCredentials loadWebCredentials(CredentialFiles files) throws CliFailure {
+        try {
+            return ServerCredentials.loadWeb(files.certificate(), files.privateKey());
+        } catch (IOException e) {
+            throw new CliFailure("Error: cannot load web credentials: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.relayj.http2;
+
+/**
+ * What our end of every connection announces and enforces.
+ *
+ * @param maxConcurrentStreams  SETTINGS_MAX_CONCURRENT_STREAMS; streams beyond it are refused
+ * @param initialWindowSize     SETTINGS_INITIAL_WINDOW_SIZE: how much of a request body the peer
+ *                              may send ahead of the handler reading it
+ * @param connectionWindowSize  receive window of the whole connection (raised from 65535 with a
+ *                              WINDOW_UPDATE right after our SETTINGS)
+ * @param maxFrameSize          SETTINGS_MAX_FRAME_SIZE
+ * @param maxHeaderListSize     SETTINGS_MAX_HEADER_LIST_SIZE; larger requests get 431
+ * @param headerTableSize       SETTINGS_HEADER_TABLE_SIZE: the largest HPACK table the peer may use
+ */
+public record Http2ServerConfig(
+        int maxConcurrentStreams,
+        int initialWindowSize,
+        int connectionWindowSize,
+        int maxFrameSize,
+        int maxHeaderListSize,
+        int headerTableSize) {
+
+    /**
+     * Defaults sized for XFTP: a request is a 16 KB block plus a file chunk of up to 4 MB, so a
+     * 256 KB stream window keeps uploads moving while one connection buffers at most 1 MB.
+     * simplexmq leaves these to the Haskell http2 library's defaults (Transport/HTTP2.hs); peers
+     * adapt to whatever we announce, so the numbers are not part of the wire contract.
+     */
+    public static final Http2ServerConfig DEFAULT =
+            new Http2ServerConfig(100, 256 * 1024, 1024 * 1024, 16384, 65536, 4096);
+
+    public Http2ServerConfig {
+        if (maxConcurrentStreams < 1) {
+            throw new IllegalArgumentException("maxConcurrentStreams must be positive");
+        }
+        if (initialWindowSize < 0) {
+            throw new IllegalArgumentException("initialWindowSize must not be negative");
+        }
+        if (connectionWindowSize < 65535) {
+            throw new IllegalArgumentException("connectionWindowSize must be at least 65535");
+        }
+        if (maxFrameSize < Http2Settings.MIN_MAX_FRAME_SIZE || maxFrameSize > Http2Settings.MAX_MAX_FRAME_SIZE) {
+            throw new IllegalArgumentException("maxFrameSize must be in 16384..16777215");
+        }
+        if (maxHeaderListSize < 1024 || headerTableSize < 0) {
+            throw new IllegalArgumentException("maxHeaderListSize must be at least 1024 and headerTableSize not negative");
+        }
+    }
+
+    public Http2ServerConfig withMaxConcurrentStreams(int n) {
+        return new Http2ServerConfig(n, initialWindowSize, connectionWindowSize, maxFrameSize, maxHeaderListSize,
+                headerTableSize);
+    }
+
+    public Http2ServerConfig withWindows(int initialWindow, int connectionWindow) {
+        return new Http2ServerConfig(maxConcurrentStreams, initialWindow, connectionWindow, maxFrameSize,
+                maxHeaderListSize, headerTableSize);
+    }
+
+    public Http2ServerConfig withMaxHeaderListSize(int n) {
+        return new Http2ServerConfig(maxConcurrentStreams, initialWindowSize, connectionWindowSize, maxFrameSize, n,
+                headerTableSize);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.relayj.smp.store;
+
+import dev.relayj.encoding.DecodingException;
+
+/**
+ * The status of a queue ({@code ServerEntityStatus} in simplexmq's {@code QueueStore.hs}):
+ * active, blocked by the operator, or suspended by its recipient (OFF).
+ * Text forms: {@code active}, {@code blocked,reason=...}, {@code off}.
+ */
+public sealed interface EntityStatus {
+    Active ACTIVE = new Active();
+    Off OFF = new Off();
+
+    String encode();
+
+    record Active() implements EntityStatus {
+        @Override
+        public String encode() {
+            return "active";
+        }
+    }
+
+    record Off() implements EntityStatus {
+        @Override
+        public String encode() {
+            return "off";
+        }
+    }
+
+    record Blocked(BlockingInfo info) implements EntityStatus {
+        public Blocked {
+            if (info == null) {
+                throw new IllegalArgumentException("blocking info is required");
+            }
+        }
+
+        @Override
+        public String encode() {
+            return "blocked," + info.encode();
+        }
+    }
+
+    static EntityStatus parse(String text) throws DecodingException {
+        if (text.equals("active")) {
+            return ACTIVE;
+        }
+        if (text.equals("off")) {
+            return OFF;
+        }
+        if (text.startsWith("blocked,")) {
+            return new Blocked(BlockingInfo.parse(text.substring("blocked,".length())));
+        }
+        throw new DecodingException("unknown queue status '" + text + "'");
+    }
+}

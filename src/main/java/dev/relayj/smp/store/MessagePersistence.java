@@ -1,0 +1,99 @@
+package dev.relayj.smp.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Where messages live across restarts. On a clean stop the messages are saved in the reference's
+ * message log ({@code smp-server-messages.log}), so a simplexmq server can take over; while
+ * running, our journal keeps every accepted message on disk.
+ *
+ * <p>On start: a message log, when present, is the complete state of a clean stop (it is imported
+ * and renamed to {@code .bak}, and any journal is obsolete); otherwise the journal is replayed.
+ * Then messages older than the expiry are dropped and the journal is compacted to the current state.
+ */
+public final class MessagePersistence {
+    private MessagePersistence() {}
+
+    /** What start-up restored. */
+    public record RestoreReport(boolean fromMessageLog, int storedCount, int expiredCount, int queueCount,
+            int journalRecords, long truncatedJournalBytes, int unknownQueueRecords) {}
+
+    /**
+     * Restores messages into {@code store} (its queues must be loaded) and attaches the journal.
+     *
+     * @param messageLog   the reference's message log, or null when {@code restore_messages} is off
+     * @param journalBase  the journal's base path (segments are {@code base.N}), or null for no journal
+     * @param expireBefore drop messages sent before this (epoch seconds), or null to keep all
+     */
+    public static RestoreReport restore(MessageStore store, Path messageLog, Path journalBase, Long expireBefore,
+            boolean skipWarnings, Consumer<String> warnings) throws IOException, StoreFileException {
+        boolean fromLog = messageLog != null && Files.exists(messageLog);
+        int stored = 0;
+        int expired = 0;
+        if (fromLog) {
+            MessageLogFile.ImportReport report =
+                    MessageLogFile.importMessages(store, messageLog, expireBefore, skipWarnings, warnings);
+            stored = report.storedCount();
+            expired = report.expiredCount();
+            if (journalBase != null) {
+                MessageJournal.deleteAll(journalBase);
+            }
+        }
+        int journalRecords = 0;
+        long truncated = 0;
+        int[] unknown = new int[1];
+        if (journalBase != null) {
+            MessageJournal journal = MessageJournal.open(journalBase, record -> {
+                if (!store.replay(record)) {
+                    unknown[0]++;
+                }
+            }, warnings);
+            journalRecords = journal.replayReport().records();
+            truncated = journal.replayReport().truncatedBytes();
+            if (unknown[0] > 0) {
+                warnings.accept("message journal: " + unknown[0] + " records of queues that no longer exist ignored");
+            }
+            store.attachJournal(journal);
+        }
+        if (expireBefore != null) {
+            int[] counts = new int[1];
+            StoreException[] failure = new StoreException[1];
+            store.queueStore().forEachQueue(queue -> {
+                try {
+                    counts[0] += store.deleteExpiredMessages(queue, expireBefore);
+                } catch (StoreException e) {
+                    failure[0] = e;
+                }
+            });
+            if (failure[0] != null) {
+                throw new IOException(failure[0].getMessage(), failure[0]);
+            }
+            expired += counts[0];
+        }
+        store.compactJournal();
+        if (!fromLog) {
+            stored = store.messageCount();
+        }
+        return new RestoreReport(fromLog, stored, expired, store.queueStore().queueCount(), journalRecords, truncated,
+                unknown[0]);
+    }
+
+    /**
+     * On a clean stop: closes the journal, saves all messages to the message log (when not null)
+     * and then removes the journal, which the log supersedes. Returns the number of messages saved.
+     */
+    public static int saveOnStop(MessageStore store, Path messageLog, Path journalBase) throws IOException {
+        store.close();
+        if (messageLog == null) {
+            return 0;
+        }
+        int saved = MessageLogFile.export(store, messageLog);
+        if (journalBase != null) {
+            MessageJournal.deleteAll(journalBase);
+        }
+        return saved;
+    }
+}

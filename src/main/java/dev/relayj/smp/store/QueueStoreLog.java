@@ -1,0 +1,286 @@
+package dev.relayj.smp.store;
+
+import dev.relayj.encoding.DecodingException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Loads the queue store from its log on start, compacts the log and keeps appending to it
+ * ({@code readWriteStoreLog}, {@code readQueueStore}, {@code writeQueueStore} in simplexmq's
+ * {@code StoreLog.hs} and {@code StoreLog/ReadWrite.hs}).
+ *
+ * <p>Compaction keeps the reference's backups and its recovery rule: the old log is first renamed
+ * to {@code <log>.start}, and when that file exists on start the previous start was interrupted,
+ * so it is restored (a partial {@code <log>} is kept as {@code <log>.bak}). After a successful
+ * compaction the old log is kept as {@code <log>.<ISO-8601 time>}; backups older than a day beyond
+ * the newest three, and older than 21 days, are removed. Beyond the reference, the compacted state
+ * is written to {@code <log>.tmp} and fsync'd before any rename, and every rename is followed by a
+ * directory fsync.
+ */
+public final class QueueStoreLog {
+    private static final Duration RECENT_BACKUP = Duration.ofDays(1);
+    private static final Duration OLD_BACKUP = Duration.ofDays(21);
+    private static final int MIN_OLD_BACKUPS = 3;
+
+    private QueueStoreLog() {}
+
+    /** How the log was loaded. */
+    public record LoadReport(long lines, int warnings) {}
+
+    /** Steps of compaction, to simulate a crash between them in tests. */
+    enum Step {
+        TEMP_WRITTEN,
+        ORIGINAL_MOVED_ASIDE,
+        COMPACTED_IN_PLACE
+    }
+
+    /**
+     * Restores {@code store} from {@code file} (creating the file when missing), compacts the file
+     * and returns a writer attached to the store for further changes.
+     */
+    public static StoreLogWriter open(Path file, QueueStore store, Clock clock, boolean fsyncEachRecord,
+            Consumer<String> notes) throws IOException, StoreFileException {
+        return open(file, store, clock, fsyncEachRecord, notes, step -> {});
+    }
+
+    static StoreLogWriter open(Path file, QueueStore store, Clock clock, boolean fsyncEachRecord,
+            Consumer<String> notes, Consumer<Step> afterStep) throws IOException, StoreFileException {
+        Path startBackup = sibling(file, ".start");
+        if (Files.exists(startBackup)) {
+            notes.accept("Server terminated abnormally on last start, restoring state from " + startBackup);
+            if (Files.exists(file)) {
+                Files.move(file, sibling(file, ".bak"), StandardCopyOption.REPLACE_EXISTING);
+                notes.accept("preserved incomplete state " + file + " as " + sibling(file, ".bak"));
+            }
+            Files.move(startBackup, file);
+            MessageJournal.syncDirectory(directory(file));
+        }
+        if (Files.exists(file)) {
+            read(file, store, notes);
+            compact(file, store, clock, notes, afterStep);
+        } else {
+            notes.accept("creating store log...");
+            writeCompacted(sibling(file, ".tmp"), store);
+            Files.move(sibling(file, ".tmp"), file, StandardCopyOption.ATOMIC_MOVE);
+            MessageJournal.syncDirectory(directory(file));
+        }
+        StoreLogWriter writer = StoreLogWriter.openAppend(file, fsyncEachRecord);
+        store.setStoreLog(writer);
+        return writer;
+    }
+
+    /** Replays the log into the store; the store must not have a log attached yet. */
+    public static LoadReport read(Path file, QueueStore store, Consumer<String> notes)
+            throws IOException, StoreFileException {
+        int warnings = 0;
+        try (LogLineReader lines = new LogLineReader(file)) {
+            while (true) {
+                String line;
+                try {
+                    line = lines.next();
+                } catch (LogLineReader.MalformedLineException e) {
+                    if (!lines.terminated()) {
+                        notes.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line ("
+                                + e.getMessage() + ")");
+                        warnings++;
+                        break;
+                    }
+                    throw StoreFileException.atLine(file, lines.lineNumber(), e.getMessage());
+                }
+                if (line == null) {
+                    break;
+                }
+                if (!lines.terminated()) {
+                    // every record is written with its newline in one write: without it the write was cut
+                    notes.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line");
+                    warnings++;
+                    break;
+                }
+                StoreLogRecord record;
+                try {
+                    record = StoreLogRecord.parse(line);
+                } catch (DecodingException e) {
+                    throw StoreFileException.atLine(file, lines.lineNumber(), "invalid store log record: "
+                            + e.getMessage());
+                }
+                String problem = apply(store, record);
+                if (problem != null) {
+                    notes.accept("STORE: " + problem + " (" + file + ":" + lines.lineNumber() + ")");
+                    warnings++;
+                }
+            }
+            notes.accept("Processed: " + lines.lineNumber() + " log lines");
+            return new LoadReport(lines.lineNumber(), warnings);
+        }
+    }
+
+    /** Writes the whole state: services first, then every queue ({@code writeQueueStore}). */
+    public static void writeState(StoreLogSink sink, QueueStore store) throws IOException {
+        List<StoreLogRecord> services = new ArrayList<>();
+        store.forEachService(service -> services.add(new StoreLogRecord.NewService(service)));
+        for (StoreLogRecord record : services) {
+            sink.append(record);
+        }
+        IOException[] failure = new IOException[1];
+        store.forEachQueue(queue -> {
+            QueueRecord record = queue.record();
+            if (record == null || failure[0] != null) {
+                return;
+            }
+            try {
+                sink.append(new StoreLogRecord.CreateQueue(queue.recipientId(), record));
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    /** Applies one record; returns what went wrong (the reference logs it and goes on), or null. */
+    static String apply(QueueStore store, StoreLogRecord record) {
+        try {
+            switch (record) {
+                case StoreLogRecord.CreateQueue create -> store.addQueue(create.recipientId(), create.queue());
+                case StoreLogRecord.NewService service -> {
+                    EntityId id = store.getCreateService(service.service());
+                    if (!id.equals(service.service().serviceId())) {
+                        return "getCreateService, stored service " + service.service().serviceId()
+                                + ", created with the wrong ID " + id;
+                    }
+                }
+                case StoreLogRecord.CreateLink link -> store.addLink(queue(store, link.recipientId()), link.link());
+                case StoreLogRecord.DeleteLink link -> store.deleteLink(queue(store, link.recipientId()));
+                case StoreLogRecord.SecureQueue secure ->
+                        store.secureQueue(queue(store, secure.recipientId()), secure.senderKey());
+                case StoreLogRecord.UpdateKeys keys ->
+                        store.updateKeys(queue(store, keys.recipientId()), keys.recipientKeys());
+                case StoreLogRecord.AddNotifier notifier ->
+                        store.addNotifier(queue(store, notifier.recipientId()), notifier.notifier());
+                case StoreLogRecord.SuspendQueue suspend -> store.suspendQueue(queue(store, suspend.recipientId()));
+                case StoreLogRecord.BlockQueue block -> store.blockQueue(queue(store, block.recipientId()), block.info());
+                case StoreLogRecord.UnblockQueue unblock -> store.unblockQueue(queue(store, unblock.recipientId()));
+                case StoreLogRecord.DeleteQueue delete -> store.deleteQueue(queue(store, delete.recipientId()));
+                case StoreLogRecord.DeleteNotifier delete -> store.deleteNotifier(queue(store, delete.recipientId()));
+                case StoreLogRecord.UpdateTime time -> store.updateQueueTime(queue(store, time.recipientId()), time.day());
+                case StoreLogRecord.QueueService service ->
+                        store.setQueueService(queue(store, service.recipientId()), service.party(), service.serviceId());
+            }
+            return null;
+        } catch (StoreException e) {
+            String tag = record.encode();
+            return tag.substring(0, tag.indexOf(' ')) + ", " + e.error() + ": " + e.getMessage();
+        }
+    }
+
+    private static StoreQueue queue(QueueStore store, EntityId recipientId) throws StoreException {
+        StoreQueue queue = store.findByRecipient(recipientId);
+        if (queue == null) {
+            throw new StoreException(StoreError.AUTH, "stored queue " + recipientId + " does not exist");
+        }
+        return queue;
+    }
+
+    private static void compact(Path file, QueueStore store, Clock clock, Consumer<String> notes,
+            Consumer<Step> afterStep) throws IOException {
+        Path temp = sibling(file, ".tmp");
+        Path startBackup = sibling(file, ".start");
+        notes.accept("compacting store log (do not terminate)...");
+        writeCompacted(temp, store);
+        afterStep.accept(Step.TEMP_WRITTEN);
+        Files.move(file, startBackup, StandardCopyOption.ATOMIC_MOVE);
+        MessageJournal.syncDirectory(directory(file));
+        afterStep.accept(Step.ORIGINAL_MOVED_ASIDE);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        MessageJournal.syncDirectory(directory(file));
+        afterStep.accept(Step.COMPACTED_IN_PLACE);
+        Instant now = clock.instant();
+        Path timedBackup = sibling(file, "." + iso8601(now));
+        Files.move(startBackup, timedBackup, StandardCopyOption.ATOMIC_MOVE);
+        MessageJournal.syncDirectory(directory(file));
+        notes.accept("original state preserved as " + timedBackup);
+        removeOldBackups(file, now, notes);
+    }
+
+    private static void writeCompacted(Path temp, QueueStore store) throws IOException {
+        try (StoreLogWriter writer = StoreLogWriter.create(temp)) {
+            writeState(writer, store);
+            writer.sync();
+        }
+    }
+
+    /**
+     * {@code removeStoreLogBackups}: keeps every backup from the last day and the newest three
+     * older ones; of the rest, removes those older than 21 days.
+     */
+    static void removeOldBackups(Path file, Instant now, Consumer<String> notes) throws IOException {
+        String prefix = file.getFileName() + ".";
+        List<Instant> times = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory(file), prefix.replace("*", "\\*") + "*")) {
+            for (Path backup : files) {
+                Instant time = parseIso8601(backup.getFileName().toString().substring(prefix.length()));
+                if (time != null) {
+                    times.add(time);
+                }
+            }
+        }
+        times.sort(null);
+        Instant recent = now.minus(RECENT_BACKUP);
+        Instant old = now.minus(OLD_BACKUP);
+        List<Instant> older = times.stream().filter(t -> t.isBefore(recent)).toList();
+        List<Instant> candidates = older.subList(0, Math.max(0, older.size() - MIN_OLD_BACKUPS));
+        List<Instant> toDelete = candidates.stream().filter(t -> t.isBefore(old)).toList();
+        for (Instant time : toDelete) {
+            Files.deleteIfExists(sibling(file, "." + iso8601(time)));
+        }
+        if (!toDelete.isEmpty()) {
+            notes.accept("Removed " + toDelete.size() + " backups:");
+            toDelete.forEach(time -> notes.accept(sibling(file, "." + iso8601(time)).toString()));
+        }
+    }
+
+    /**
+     * {@code iso8601Show} of a {@code UTCTime}: {@code 2024-01-15T10:20:30.5Z}, the fraction
+     * with its trailing zeros dropped and left out when zero.
+     */
+    static String iso8601(Instant time) {
+        LocalDateTime utc = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
+        String seconds = String.format("%04d-%02d-%02dT%02d:%02d:%02d", utc.getYear(), utc.getMonthValue(),
+                utc.getDayOfMonth(), utc.getHour(), utc.getMinute(), utc.getSecond());
+        int nanos = time.getNano();
+        if (nanos == 0) {
+            return seconds + "Z";
+        }
+        String fraction = String.format("%09d", nanos).replaceAll("0+$", "");
+        return seconds + "." + fraction + "Z";
+    }
+
+    static Instant parseIso8601(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Path sibling(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+
+    private static Path directory(Path file) {
+        return file.toAbsolutePath().getParent();
+    }
+}

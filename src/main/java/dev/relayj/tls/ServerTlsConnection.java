@@ -1,0 +1,100 @@
+package dev.relayj.tls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bouncycastle.tls.ProtocolName;
+import org.bouncycastle.tls.SecurityParameters;
+import org.bouncycastle.tls.TlsServerProtocol;
+
+/** A handshaken connection: what the handshake agreed, and the protocol's application data streams. */
+final class ServerTlsConnection implements TlsConnection {
+    private final Socket socket;
+    private final TlsServerProtocol protocol;
+    private final String alpn;
+    private final byte[] sessionId;
+    private final List<X509Certificate> peerCertificates;
+    private final String serverName;
+    private final boolean webCredentialsUsed;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    ServerTlsConnection(Socket socket, TlsServerProtocol protocol, RelayTlsServer server) {
+        this.socket = socket;
+        this.protocol = protocol;
+        SecurityParameters parameters = server.securityParameters();
+        ProtocolName protocolName = parameters.getApplicationProtocol();
+        this.alpn = protocolName == null ? null : protocolName.getUtf8Decoding();
+        this.sessionId = parameters.getPeerVerifyData().clone();
+        this.peerCertificates = server.peerCertificates();
+        this.serverName = server.serverName();
+        this.webCredentialsUsed = server.webCredentialsUsed();
+    }
+
+    @Override
+    public String alpn() {
+        return alpn;
+    }
+
+    @Override
+    public byte[] sessionId() {
+        return sessionId.clone();
+    }
+
+    @Override
+    public List<X509Certificate> peerCertificates() {
+        return peerCertificates;
+    }
+
+    @Override
+    public String serverName() {
+        return serverName;
+    }
+
+    @Override
+    public boolean webCredentialsUsed() {
+        return webCredentialsUsed;
+    }
+
+    @Override
+    public InputStream input() {
+        return protocol.getInputStream();
+    }
+
+    @Override
+    public OutputStream output() {
+        return protocol.getOutputStream();
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return socket.getRemoteSocketAddress();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            protocol.close();
+        } catch (IOException | RuntimeException e) {
+            // the peer may be gone already; the socket is closed below either way
+        } finally {
+            abort();
+        }
+    }
+
+    /** Closes the socket without close_notify, unblocking any reader or writer. */
+    void abort() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing more can be done with a socket that fails to close
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.relayj.tls;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.security.SecureRandom;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bouncycastle.tls.TlsServerProtocol;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+
+/**
+ * A TLS server on one TCP port, as simplexmq's {@code runTransportServerState_}
+ * ({@code Transport/Server.hs}): one thread accepts, each connection is handshaken and handled on
+ * its own virtual thread within the handshake timeout, and a failure of one connection never
+ * touches another.
+ */
+public final class TlsListener implements AutoCloseable {
+    private static final int BACKLOG = 1024;
+    /** As the reference's {@code gracefulClose conn 5000}: how long closing may wait for the peer. */
+    private static final long CLOSE_GRACE_MILLIS = 5000;
+
+    private final ServerSocket serverSocket;
+    private final TlsSettings settings;
+    private final ConnectionHandler handler;
+    private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
+    private final ScheduledExecutorService timer;
+    private final Set<Socket> liveSockets = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread acceptThread;
+
+    private TlsListener(ServerSocket serverSocket, TlsSettings settings, ConnectionHandler handler) {
+        this.serverSocket = serverSocket;
+        this.settings = settings;
+        this.handler = handler;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "tls-timeouts-" + serverSocket.getLocalPort());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.timer = executor;
+        this.acceptThread = Thread.ofPlatform().name("tls-accept-" + serverSocket.getLocalPort()).unstarted(this::acceptLoop);
+    }
+
+    /**
+     * Binds host:port (all interfaces when host is null, port 0 for an ephemeral port) with
+     * SO_REUSEADDR and starts accepting.
+     */
+    public static TlsListener open(String hostOrNull, int port, TlsSettings settings, ConnectionHandler handler)
+            throws IOException {
+        ServerSocket serverSocket = new ServerSocket();
+        try {
+            serverSocket.setReuseAddress(true);
+            InetSocketAddress address = hostOrNull == null ? new InetSocketAddress(port) : new InetSocketAddress(hostOrNull, port);
+            serverSocket.bind(address, BACKLOG);
+        } catch (IOException e) {
+            serverSocket.close();
+            throw new IOException("cannot listen on " + (hostOrNull == null ? "" : hostOrNull) + ":" + port + ": "
+                    + e.getMessage(), e);
+        }
+        TlsListener listener = new TlsListener(serverSocket, settings, handler);
+        listener.acceptThread.start();
+        return listener;
+    }
+
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!closed.get()) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (closed.get()) {
+                    return;
+                }
+                // as the reference's safeAccept: a failed accept (aborted connection, no buffers) is retried
+                System.err.println("socket accept error: " + e.getMessage());
+                pauseAfterAcceptError();
+                continue;
+            }
+            liveSockets.add(socket);
+            if (closed.get()) {
+                closeQuietly(socket);
+                liveSockets.remove(socket);
+                return;
+            }
+            Thread.ofVirtual().name("tls-connection").start(() -> serve(socket));
+        }
+    }
+
+    private void pauseAfterAcceptError() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void serve(Socket socket) {
+        try {
+            ServerTlsConnection connection = handshake(socket);
+            if (connection == null) {
+                return;
+            }
+            try {
+                handler.handle(connection);
+            } catch (IOException e) {
+                // the connection failed or the client left; it is closed below
+            } catch (RuntimeException e) {
+                System.err.println("connection handler failed for " + socket.getRemoteSocketAddress() + ": " + e);
+            } finally {
+                Future<?> abort = schedule(connection::abort, CLOSE_GRACE_MILLIS);
+                connection.close();
+                abort.cancel(false);
+            }
+        } finally {
+            closeQuietly(socket);
+            liveSockets.remove(socket);
+        }
+    }
+
+    /** Runs the action after the delay; at once when the listener has been closed meanwhile. */
+    private Future<?> schedule(Runnable action, long delayMillis) {
+        try {
+            return timer.schedule(action, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            action.run();
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** The connection after a successful handshake, or null (reported when logging TLS errors). */
+    private ServerTlsConnection handshake(Socket socket) {
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Future<?> timeout = schedule(() -> {
+            timedOut.set(true);
+            closeQuietly(socket);
+        }, settings.handshakeTimeout().toMillis());
+        try {
+            TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
+            RelayTlsServer server = new RelayTlsServer(crypto, settings);
+            protocol.accept(server);
+            if (!timeout.cancel(false)) {
+                return null;
+            }
+            return new ServerTlsConnection(socket, protocol, server);
+        } catch (IOException | RuntimeException e) {
+            timeout.cancel(false);
+            if (settings.logTlsErrors() && !closed.get()) {
+                logHandshakeError(timedOut.get() ? "tls setup timeout" : describe(e));
+            }
+            return null;
+        }
+    }
+
+    /** One line, as the reference's {@code connectTLS} prints with log_tls_errors on (to stdout, {@code putStrLn}). */
+    private static void logHandshakeError(String description) {
+        System.out.println("TLS error: " + description);
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof SocketException || e.getMessage() == null) {
+            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+        }
+        return e.getMessage().replace('\n', ' ');
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing is best effort: the socket is unusable either way
+        }
+    }
+
+    /** Stops accepting and closes every open connection; idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            serverSocket.close();
+        } catch (IOException e) {
+            // the listening socket is released by the OS either way
+        }
+        for (Socket socket : liveSockets) {
+            closeQuietly(socket);
+        }
+        timer.shutdownNow();
+        try {
+            acceptThread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.relayj.smp.store;
+
+import static dev.relayj.smp.store.Fixtures.b64;
+import static dev.relayj.smp.store.Fixtures.ed25519;
+import static dev.relayj.smp.store.Fixtures.id;
+import static dev.relayj.smp.store.Fixtures.key;
+import static dev.relayj.smp.store.Fixtures.secret;
+import static dev.relayj.smp.store.Fixtures.x25519;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueueStoreLogTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00.25Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private final List<String> notes = new ArrayList<>();
+
+    private static String create(int seed, String extra) {
+        return "CREATE rid=" + b64(id(seed)) + " rk=" + key(ed25519(seed)) + " rdh=" + b64(secret(seed).bytes())
+                + " sid=" + b64(id(seed + 1000)) + " sk=" + extra;
+    }
+
+    /** A log as a reference server writes it over time, old-format lines first. */
+    private static List<String> referenceLog() {
+        return List.of(
+                create(1, " sndSecure=T"),
+                create(2, key(x25519(2)) + " queue_mode=M updated_at=1740700800"),
+                create(3, " queue_mode=C"),
+                "SECURE " + b64(id(1)) + " " + key(x25519(1)),
+                "NOTIFIER " + b64(id(2)) + " " + b64(id(52)) + " " + key(ed25519(52)) + " " + b64(secret(52).bytes()),
+                "DELETE " + b64(id(3)),
+                "BLOCK " + b64(id(2)) + " reason=spam",
+                "TIME " + b64(id(1)) + " 1740787200");
+    }
+
+    /** What our compaction writes for the state of {@link #referenceLog()}. */
+    private static List<String> compactedReferenceLog() {
+        return List.of(
+                create(1, key(x25519(1)) + " queue_mode=M updated_at=1740787200"),
+                create(2, key(x25519(2)) + " queue_mode=M notifier=" + b64(id(52)) + " " + key(ed25519(52)) + " "
+                        + b64(secret(52).bytes()) + " updated_at=1740700800 status=blocked,reason=spam"));
+    }
+
+    private Path writeLog(List<String> lines, String tail) throws IOException {
+        Path file = dir.resolve("smp-server-store.log");
+        Files.writeString(file, String.join("\n", lines) + "\n" + tail, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static List<String> sorted(List<String> lines) {
+        return lines.stream().sorted().toList();
+    }
+
+    @Test
+    void loadsAReferenceLogAndCompactsItToTheReferenceFormat() throws Exception {
+        Path file = writeLog(referenceLog(), "");
+        QueueStore store = new QueueStore();
+        try (StoreLogWriter writer = QueueStoreLog.open(file, store, CLOCK, false, notes::add)) {
+            assertEquals(2, store.queueCount());
+            assertEquals(sorted(compactedReferenceLog()), sorted(Files.readAllLines(file)));
+            // the original is kept as a timed backup named like the reference's
+            Path backup = dir.resolve("smp-server-store.log.2025-03-01T12:00:00.25Z");
+            assertEquals(String.join("\n", referenceLog()) + "\n", Files.readString(backup));
+            store.suspendQueue(store.findByRecipient(id(1)));
+            assertEquals("SUSPEND " + b64(id(1)), Files.readAllLines(file).getLast());
+        }
+        QueueStore reloaded = new QueueStore();
+        try (StoreLogWriter writer = QueueStoreLog.open(file, reloaded, CLOCK, false, notes::add)) {
+            assertEquals(EntityStatus.OFF, reloaded.findByRecipient(id(1)).record().status());
+            assertEquals(store.findByRecipient(id(2)).record(), reloaded.findByRecipient(id(2)).record());
+        }
+    }
+
+    @Test
+    void createsAMissingLog() throws Exception {
+        Path file = dir.resolve("smp-server-store.log");
+        QueueStore store = new QueueStore();
+        try (StoreLogWriter writer = QueueStoreLog.open(file, store, CLOCK, true, notes::add)) {
+            store.addQueue(id(7), Fixtures.queue(7));
+        }
+        assertEquals(1, Files.readAllLines(file).size());
+    }
+
+    @Test
+    void anUnfinishedLastLineIsSkippedWithAWarning() throws Exception {
+        String last = "SUSPEND " + b64(id(2));
+        Path file = writeLog(referenceLog(), last.substring(0, 12));
+        QueueStore store = new QueueStore();
+        try (StoreLogWriter writer = QueueStoreLog.open(file, store, CLOCK, false, notes::add)) {
+            assertTrue(notes.stream().anyMatch(n -> n.contains(":9: ignoring the unfinished last line")), notes.toString());
+            assertFalse(store.findByRecipient(id(2)).record().status() instanceof EntityStatus.Off);
+        }
+        assertTrue(Files.readString(file).endsWith("\n"));
+    }
+
+    @Test
+    void aCorruptLineInTheMiddleStopsTheStartNamingFileAndLine() throws Exception {
+        List<String> lines = new ArrayList<>(referenceLog());
+        lines.add(3, "SECURE garbage!");
+        Path file = writeLog(lines, "");
+        StoreFileException error = assertThrows(StoreFileException.class,
+                () -> QueueStoreLog.open(file, new QueueStore(), CLOCK, false, notes::add));
+        assertTrue(error.getMessage().startsWith(file + ":4: "), error.getMessage());
+        assertEquals(String.join("\n", lines) + "\n", Files.readString(file), "nothing was changed");
+    }
+
+    @Test
+    void recordsOfMissingQueuesAreWarnings() throws Exception {
+        Path file = writeLog(List.of(create(1, ""), "SUSPEND " + b64(id(9))), "");
+        QueueStore store = new QueueStore();
+        try (StoreLogWriter writer = QueueStoreLog.open(file, store, CLOCK, false, notes::add)) {
+            assertEquals(1, store.queueCount());
+            assertTrue(notes.stream().anyMatch(n -> n.startsWith("STORE: SUSPEND, AUTH")), notes.toString());
+        }
+    }
+
+    @Test
+    void aCrashBetweenAnyCompactionStepsLosesNothing() throws Exception {
+        for (QueueStoreLog.Step crashAfter : QueueStoreLog.Step.values()) {
+            Path caseDir = Files.createDirectory(dir.resolve(crashAfter.name()));
+            Path file = caseDir.resolve("smp-server-store.log");
+            Files.writeString(file, String.join("\n", referenceLog()) + "\n");
+            assertThrows(SimulatedCrash.class, () -> QueueStoreLog.open(file, new QueueStore(), CLOCK, false,
+                    notes::add, step -> {
+                        if (step == crashAfter) {
+                            throw new SimulatedCrash();
+                        }
+                    }));
+            QueueStore store = new QueueStore();
+            try (StoreLogWriter writer = QueueStoreLog.open(file, store, CLOCK, false, notes::add)) {
+                assertEquals(2, store.queueCount(), crashAfter.name());
+                assertNotNull(store.findByNotifier(id(52)), crashAfter.name());
+                assertNull(store.findByRecipient(id(3)), crashAfter.name());
+            }
+            assertEquals(sorted(compactedReferenceLog()), sorted(Files.readAllLines(file)), crashAfter.name());
+            assertFalse(Files.exists(caseDir.resolve("smp-server-store.log.start")));
+        }
+    }
+
+    @Test
+    void oldBackupsAreRemovedLikeTheReference() throws Exception {
+        Path file = writeLog(List.of(create(1, "")), "");
+        Instant now = CLOCK.instant();
+        List<Instant> times = new ArrayList<>();
+        for (int days : new int[] {0, 2, 22, 23, 24, 25, 26}) {
+            Instant time = now.minusSeconds(86400L * days + 60);
+            times.add(time);
+            Files.writeString(dir.resolve("smp-server-store.log." + QueueStoreLog.iso8601(time)), "");
+        }
+        QueueStoreLog.removeOldBackups(file, now, notes::add);
+        List<String> left;
+        try (Stream<Path> files = Files.list(dir)) {
+            left = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        // kept: the last day's, the newest three older ones (2, 22, 23 days), none older than 21 days beyond them
+        assertEquals(List.of("smp-server-store.log",
+                "smp-server-store.log." + QueueStoreLog.iso8601(times.get(0)),
+                "smp-server-store.log." + QueueStoreLog.iso8601(times.get(1)),
+                "smp-server-store.log." + QueueStoreLog.iso8601(times.get(2)),
+                "smp-server-store.log." + QueueStoreLog.iso8601(times.get(3))).stream().sorted().toList(), left);
+    }
+
+    @Test
+    void backupTimesAreWrittenAsHaskellShowsThem() {
+        assertEquals("2025-03-01T12:00:00Z", QueueStoreLog.iso8601(Instant.parse("2025-03-01T12:00:00Z")));
+        assertEquals("2025-03-01T12:00:00.1234Z", QueueStoreLog.iso8601(Instant.parse("2025-03-01T12:00:00.123400Z")));
+    }
+
+    private static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash() {
+            super("simulated crash", null, false, false);
+        }
+    }
+}
