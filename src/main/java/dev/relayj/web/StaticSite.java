@@ -75,8 +75,13 @@ public final class StaticSite {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException("cannot write web page " + file + ": " + e.getMessage(), e);
+            IOException failure = new IOException("cannot write web page " + file + ": " + e.getMessage(), e);
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
         }
     }
 }
