@@ -37,9 +37,9 @@ final class PageLayout {
             header.site, footer.site, main { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
             header.site { display: flex; align-items: center; justify-content: space-between; gap: 1rem;
               padding-top: 1.25rem; padding-bottom: 1.25rem; border-bottom: 1px solid var(--line); }
-            .brand { font-weight: 700; font-size: 1.2rem; color: var(--text); text-decoration: none; }
+            .brand { font-weight: 700; font-size: 1.2rem; color: var(--text); text-decoration: none; white-space: nowrap; }
             .brand span { color: var(--accent); }
-            nav.site a { color: var(--muted); text-decoration: none; margin-left: 1rem; }
+            nav.site a { color: var(--muted); text-decoration: none; margin-left: 1rem; white-space: nowrap; }
             nav.site a:hover { text-decoration: underline; }
             h1 { font-size: 2rem; line-height: 1.2; margin: 2rem 0 1rem; }
             h2 { font-size: 1.3rem; margin: 0 0 .75rem; }
