@@ -123,6 +123,41 @@ class Http2StaticTest {
     }
 
     @Test
+    void xftpServerServesOnlyWhatTheSiteHas() throws Exception {
+        SSLServerSocket xftp = (SSLServerSocket) TestTls.serverContext().getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        SSLParameters params = xftp.getSSLParameters();
+        params.setApplicationProtocols(new String[] {"h2"});
+        xftp.setSSLParameters(params);
+        // as the XFTP server: pages for browsers' GETs, everything else to the protocol
+        dev.relayj.http2.Http2Handler handler = (request, response) -> {
+            if (!files.serveIfPresent(request, response)) {
+                response.status(418).send("protocol".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        };
+        Thread server = Thread.ofVirtual().start(() -> {
+            try (xftp; SSLSocket socket = (SSLSocket) xftp.accept()) {
+                new dev.relayj.http2.Http2Connection(socket.getInputStream(), socket.getOutputStream(),
+                        dev.relayj.http2.Http2ServerConfig.DEFAULT, handler).run();
+            } catch (IOException e) {
+                // the client went away
+            }
+        });
+        try (JdkHttp2Client own = new JdkHttp2Client(TestTls.trustingClientContext())) {
+            URI xftpBase = URI.create("https://localhost:" + xftp.getLocalPort());
+            JdkHttp2Client.Reply page = own.send("GET", xftpBase.resolve("/"));
+            assertEquals(200, page.status());
+            assertArrayEquals(Files.readAllBytes(site.resolve("index.html")), page.body());
+            assertEquals(418, own.send("GET", xftpBase.resolve("/nothing")).status());
+            assertEquals(418, own.send("POST", xftpBase.resolve("/")).status());
+            assertEquals(418, own.send("GET", xftpBase.resolve("/%2e%2e/x")).status());
+        } finally {
+            xftp.close();
+            server.join(10_000);
+        }
+    }
+
+    @Test
     void gzipWhenAccepted() throws Exception {
         // the JDK client does not ask for gzip; the handler is checked through its own entry point
         JdkHttp2Client.Reply plain = send("GET", "/index.html");
