@@ -88,6 +88,12 @@ final class TestH2Client implements AutoCloseable {
     }
 
     CompletableFuture<Response> send(String method, byte[] body, Map<String, String> headers) throws IOException {
+        return send(method, body, headers, true);
+    }
+
+    /** Sends a request; without {@code endStream} the body stays open, as a client that stalls. */
+    CompletableFuture<Response> send(String method, byte[] body, Map<String, String> headers, boolean endStream)
+            throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(":method", method);
         fields.put(":scheme", "https");
@@ -108,7 +114,7 @@ final class TestH2Client implements AutoCloseable {
             nextStreamId += 2;
             state.sendWindow = initialStreamWindow;
             streams.put(id, state);
-            frame(HEADERS, END_HEADERS | (body.length == 0 ? END_STREAM : 0), id, block.toByteArray());
+            frame(HEADERS, END_HEADERS | (body.length == 0 && endStream ? END_STREAM : 0), id, block.toByteArray());
             out.flush();
         } finally {
             lock.unlock();
@@ -128,7 +134,7 @@ final class TestH2Client implements AutoCloseable {
                 offset += n;
                 connectionSendWindow -= n;
                 state.sendWindow -= n;
-                frame(DATA, offset == body.length ? END_STREAM : 0, id, chunk);
+                frame(DATA, offset == body.length && endStream ? END_STREAM : 0, id, chunk);
                 out.flush();
             } catch (InterruptedException e) {
                 throw new IOException(e);
