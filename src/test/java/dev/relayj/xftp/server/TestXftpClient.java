@@ -96,6 +96,11 @@ final class TestXftpClient implements AutoCloseable {
         return new TestXftpClient(poster, tls.sessionId());
     }
 
+    /** Authenticates with this key as the server's session key, as a client that skipped the handshake. */
+    void assumeServerSessionKey(X25519PublicKey key) {
+        serverSessionKey = key;
+    }
+
     byte[] sessionId() {
         return sessionId.clone();
     }
