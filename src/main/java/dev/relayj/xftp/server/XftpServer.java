@@ -71,6 +71,10 @@ public final class XftpServer implements AutoCloseable {
         public Options withBindHost(String host) {
             return new Options(clock, log, host, version, uploadTimeout);
         }
+
+        public Options withVersion(String serverVersion) {
+            return new Options(clock, log, bindHost, serverVersion, uploadTimeout);
+        }
     }
 
     private record Live(TlsConnection tls, Http2Connection http2, XftpConnection xftp) {}
