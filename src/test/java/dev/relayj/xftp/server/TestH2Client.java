@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * collects responses by stream. Only ":status" is decoded from response headers (the server sends
  * it as an indexed static entry); the rest of the header block is kept raw.
  */
-final class TestH2Client implements AutoCloseable {
+final class TestH2Client implements java.io.Closeable {
     private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final int DATA = 0;
     private static final int HEADERS = 1;
@@ -49,7 +49,7 @@ final class TestH2Client implements AutoCloseable {
 
     private final DataInputStream in;
     private final OutputStream out;
-    private final AutoCloseable transport;
+    private final java.io.Closeable transport;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition windowChanged = lock.newCondition();
     private final Map<Integer, StreamState> streams = new HashMap<>();
@@ -59,7 +59,7 @@ final class TestH2Client implements AutoCloseable {
     private long initialStreamWindow = 65535;
     private int nextStreamId = 1;
 
-    TestH2Client(InputStream in, OutputStream out, AutoCloseable transport) throws IOException {
+    TestH2Client(InputStream in, OutputStream out, java.io.Closeable transport) throws IOException {
         this.in = new DataInputStream(in);
         this.out = out;
         this.transport = transport;
@@ -310,8 +310,12 @@ final class TestH2Client implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         transport.close();
-        reader.join(5000);
+        try {
+            reader.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

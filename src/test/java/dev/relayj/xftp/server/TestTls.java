@@ -29,7 +29,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * SNI host (none when null), records the server's chain and its own Finished (tls-unique, the
  * XFTP session id).
  */
-final class TestTls extends AbstractTlsClient implements AutoCloseable {
+final class TestTls extends AbstractTlsClient implements java.io.Closeable {
     private final List<String> alpn;
     private final String sni;
     private final List<byte[]> serverChain = new ArrayList<>();

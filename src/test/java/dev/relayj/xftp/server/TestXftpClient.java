@@ -42,11 +42,11 @@ import org.bouncycastle.asn1.DERBitString;
  * simplexmq's {@code FileTransfer/Client.hs} and xftp-web's {@code identity.ts} do; it signs or
  * authenticates commands and reads responses with the protocol layer's client-side decoder.
  */
-final class TestXftpClient implements AutoCloseable {
+final class TestXftpClient implements java.io.Closeable {
     static final SecureRandom RANDOM = new SecureRandom();
 
     /** Sends one request body with headers, returns the status and the body. */
-    interface Poster extends AutoCloseable {
+    interface Poster extends java.io.Closeable {
         Reply post(byte[] body, Map<String, String> headers) throws Exception;
     }
 
@@ -89,7 +89,7 @@ final class TestXftpClient implements AutoCloseable {
             }
 
             @Override
-            public void close() throws Exception {
+            public void close() throws java.io.IOException {
                 http2.close();
             }
         };
@@ -205,7 +205,7 @@ final class TestXftpClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         poster.close();
     }
 }
