@@ -123,6 +123,9 @@ final class TestH2Client implements java.io.Closeable {
         while (offset < body.length) {
             lock.lock();
             try {
+                if (state.done.isDone()) {
+                    return state.done;
+                }
                 while (Math.min(connectionSendWindow, state.sendWindow) <= 0) {
                     if (state.done.isDone() || !windowChanged.await(30, TimeUnit.SECONDS)) {
                         return state.done;
@@ -186,6 +189,7 @@ final class TestH2Client implements java.io.Closeable {
                     if (state != null) {
                         streams.remove(streamId);
                         state.done.completeExceptionally(new IOException("stream reset, code " + int32(payload, 0)));
+                        windowChanged.signalAll();
                     }
                 }
                 case SETTINGS -> {
@@ -248,6 +252,7 @@ final class TestH2Client implements java.io.Closeable {
         byte[] other = new byte[block.length - rest];
         System.arraycopy(block, rest, other, 0, other.length);
         state.done.complete(new Response(status, other, state.body.toByteArray()));
+        windowChanged.signalAll();
     }
 
     private void failAll(IOException e) {
