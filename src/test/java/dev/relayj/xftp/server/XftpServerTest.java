@@ -138,8 +138,8 @@ class XftpServerTest {
             assertEquals(XftpError.SIZE, error(client.command(sender, sids.senderId(), fput, null).response()), "no body");
             assertEquals(0, server.usedStorage(), "failed uploads release their reservation");
             assertEquals(new FileResponse.Ok(), client.command(sender, sids.senderId(), fput, data).response());
-            assertEquals(new FileResponse.Ok(), client.command(sender, sids.senderId(), fput, data).response(),
-                    "a repeated upload is drained and acknowledged");
+            assertEquals(new FileResponse.Ok(), client.command(sender, sids.senderId(), fput, Chunks.randomData(KB64)).response(),
+                    "a repeated upload is drained and acknowledged, its content ignored");
             assertEquals(XftpError.SIZE, error(client.command(sender, sids.senderId(), fput, java.util.Arrays.copyOf(data, 10)).response()));
             assertEquals(KB64, server.usedStorage());
             assertArrayEquals(data, Chunks.download(client, recipient, sids.recipientIds().get(0), KB64));
@@ -210,6 +210,12 @@ class XftpServerTest {
             assertEquals(XftpError.AUTH, error(fnew(client, sender, data, keys, null)));
             assertEquals(XftpError.AUTH, error(fnew(client, sender, data, keys, new BasicAuth("wrong"))));
             assertInstanceOf(FileResponse.Sids.class, fnew(client, sender, data, keys, new BasicAuth("secret")));
+        }
+        try (XftpServer server = new TestServer(dir.resolve("open")).start();
+                TestXftpClient client = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH)) {
+            Ed25519PrivateKey sender = Ed25519PrivateKey.generate(TestXftpClient.RANDOM);
+            assertInstanceOf(FileResponse.Sids.class, fnew(client, sender, Chunks.randomData(KB64), List.of(sender.publicKey()),
+                    new BasicAuth("any")), "a password is ignored by a server without one");
         }
     }
 

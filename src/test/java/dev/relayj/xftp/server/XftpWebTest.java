@@ -56,6 +56,30 @@ class XftpWebTest {
     }
 
     @Test
+    void sniSelectsTheWebCertificateAndBothClientsShareFiles() throws Exception {
+        try (XftpServer server = webServer().start()) {
+            String pem = Files.readString(TestServer.FIXTURES.resolve("web.crt"));
+            byte[] webLeaf = java.util.Base64.getMimeDecoder().decode(pem.substring(
+                    pem.indexOf("-----BEGIN CERTIFICATE-----") + 27, pem.indexOf("-----END CERTIFICATE-----")));
+            try (TestTls web = TestTls.connect(server.port(), List.of("h2"), "localhost");
+                    TestTls relay = TestTls.connect(server.port(), List.of("xftp/1"), null)) {
+                assertArrayEquals(webLeaf, web.serverChain().get(0), "web certificate with SNI");
+                assertEquals(2, relay.serverChain().size());
+                assertArrayEquals(TestServer.KEY_HASH, dev.relayj.crypto.Hashes.sha256(relay.serverChain().get(1)),
+                        "relay chain without SNI");
+            }
+            try (TestXftpClient sender = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH);
+                    JdkWebPoster poster = new JdkWebPoster(server.port());
+                    TestXftpClient browser = new TestXftpClient(poster, new byte[0])) {
+                browser.webHello(TestServer.KEY_HASH);
+                browser.webHandshake(TestServer.KEY_HASH, XftpVersions.CURRENT_XFTP_VERSION);
+                Chunks.Chunk chunk = upload(sender, KB64);
+                assertDownloads(browser, chunk, 0);
+            }
+        }
+    }
+
+    @Test
     void preflightOnlyOnWebConnections() throws Exception {
         try (XftpServer server = webServer().start(); JdkWebPoster poster = new JdkWebPoster(server.port())) {
             TestXftpClient.Reply preflight = poster.send("OPTIONS", null, Map.of());
