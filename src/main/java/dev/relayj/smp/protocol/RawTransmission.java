@@ -1,0 +1,20 @@
+package dev.relayj.smp.protocol;
+
+/**
+ * One transmission split into its parts, its command not yet parsed ({@code RawTransmission}).
+ *
+ * @param authorization the authorization bytes as sent (empty when none)
+ * @param serviceSignature the service signature, or null
+ * @param authorized the bytes the authorization covers: the session id (also when it is implied
+ *     and not sent), correlation id, entity id and command
+ * @param sessionId the session id as sent (empty from v7, where it is implied)
+ * @param command the command bytes: tag and parameters
+ */
+public record RawTransmission(
+        byte[] authorization,
+        byte[] serviceSignature,
+        byte[] authorized,
+        byte[] sessionId,
+        CorrId corrId,
+        EntityId entityId,
+        byte[] command) {}

@@ -1,0 +1,44 @@
+package dev.relayj.smp.protocol;
+
+/**
+ * The agreed parameters of an SMP session that shape its transmissions ({@code THandleParams}
+ * in {@code Transport.hs}, the parts the protocol layer needs).
+ *
+ * @param version the agreed protocol version
+ * @param sessionId the TLS channel binding (tls-unique), covered by every authorization
+ * @param implySessionId whether the session id is left out of transmissions (v7+) yet still authorized
+ * @param serviceAuth whether authorized transmissions carry the optional service signature (v16+)
+ * @param blockSize the transport block size
+ */
+public record TransmissionParams(int version, byte[] sessionId, boolean implySessionId, boolean serviceAuth, int blockSize) {
+    public TransmissionParams {
+        if (sessionId.length > 255) {
+            throw new IllegalArgumentException("a session id holds at most 255 bytes");
+        }
+        sessionId = sessionId.clone();
+    }
+
+    /** The parameters after a handshake that agreed on this version ({@code smpTHandle_}). */
+    public static TransmissionParams forVersion(int version, byte[] sessionId) {
+        return new TransmissionParams(version, sessionId, version >= SmpVersions.AUTH_CMDS,
+                version >= SmpVersions.SERVICE_CERTS, MessageLimits.BLOCK_SIZE);
+    }
+
+    /**
+     * The parameters for a transmission forwarded by a proxy with the client's version
+     * ({@code smpTHParamsSetVersion}): only the version and service signature change.
+     */
+    public TransmissionParams withVersion(int newVersion) {
+        return new TransmissionParams(newVersion, sessionId, implySessionId,
+                newVersion >= SmpVersions.SERVICE_CERTS, blockSize);
+    }
+
+    @Override
+    public byte[] sessionId() {
+        return sessionId.clone();
+    }
+
+    boolean sessionIdEquals(byte[] other) {
+        return java.util.Arrays.equals(sessionId, other);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.relayj.smp.protocol;
+
+import dev.relayj.encoding.DecodingException;
+import dev.relayj.encoding.SmpReader;
+import dev.relayj.encoding.SmpWriter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SMP transmissions and their batching into blocks ({@code transmissionP}, {@code tParse},
+ * {@code tDecodeServer}, {@code encodeTransmission}, {@code batchTransmissions_} in
+ * {@code Protocol.hs}).
+ * <pre>
+ * block content = count(1 byte, 1..255) *(length(Word16) transmission)   ; then padded
+ * transmission  = authorization [serviceSignature] authorized
+ * authorization = shortString            ; empty, a signature (64/114) or an authenticator (80)
+ * serviceSignature = "0" / "1" shortString  ; v16+, only when the authorization is not empty
+ * authorized    = [sessionId] corrId entityId command   ; sessionId sent before v7 only
+ * </pre>
+ * The authorization covers {@code sessionId corrId entityId command}, the session id included
+ * even when it is not sent.
+ */
+public final class Transmissions {
+    private Transmissions() {}
+
+    /** Bytes of a block that batching keeps free: 2 for padding length, 1 for the count, 16 for the block's auth tag. */
+    private static final int BATCH_OVERHEAD = 19;
+    private static final int MAX_BATCH_COUNT = 255;
+
+    /**
+     * Splits the content of a received block (already unpadded or decrypted) into its
+     * transmissions ({@code tParse}). A block that does not parse as a whole gives one BLOCK error;
+     * a transmission that does not parse gives a BLOCK error in its place.
+     */
+    public static List<Parsed<RawTransmission>> parseBlock(TransmissionParams params, byte[] content) {
+        List<byte[]> transmissions;
+        try {
+            SmpReader reader = new SmpReader(content);
+            transmissions = reader.readNonEmptyList(SmpReader::readLarge);
+            reader.expectEnd();
+        } catch (DecodingException e) {
+            return List.of(Parsed.failed(ErrorType.Simple.BLOCK));
+        }
+        List<Parsed<RawTransmission>> parsed = new ArrayList<>(transmissions.size());
+        for (byte[] transmission : transmissions) {
+            parsed.add(parseTransmission(params, transmission));
+        }
+        return parsed;
+    }
+
+    /** Parses one transmission ({@code transmissionP}); BLOCK when it does not parse. */
+    public static Parsed<RawTransmission> parseTransmission(TransmissionParams params, byte[] transmission) {
+        try {
+            SmpReader reader = new SmpReader(transmission);
+            byte[] authorization = reader.readShortBytes();
+            byte[] serviceSignature = null;
+            if (params.serviceAuth() && authorization.length > 0) {
+                serviceSignature = reader.readMaybe(Transmissions::readServiceSignature);
+            }
+            byte[] sent = reader.readTail();
+            SmpReader authorizedReader = new SmpReader(sent);
+            byte[] sessionId = params.implySessionId() ? new byte[0] : authorizedReader.readShortBytes();
+            CorrId corrId = CorrId.readFrom(authorizedReader);
+            EntityId entityId = EntityId.readFrom(authorizedReader);
+            byte[] command = authorizedReader.readTail();
+            byte[] authorized = params.implySessionId()
+                    ? new SmpWriter(sent.length + 33).writeShortBytes(params.sessionId()).writeRaw(sent).toByteArray()
+                    : sent;
+            return Parsed.ok(new RawTransmission(authorization, serviceSignature, authorized, sessionId, corrId, entityId, command));
+        } catch (DecodingException e) {
+            return Parsed.failed(ErrorType.Simple.BLOCK);
+        }
+    }
+
+    private static byte[] readServiceSignature(SmpReader reader) throws DecodingException {
+        byte[] signature = reader.readShortBytes();
+        if (signature.length != Authorization.SERVICE_SIGNATURE_LENGTH) {
+            throw new DecodingException("bad service signature size");
+        }
+        return signature;
+    }
+
+    /**
+     * What the server makes of one parsed transmission ({@code tDecodeServer}): session check
+     * (before v7), authorization size, command parsing, then the credential check.
+     */
+    public static ServerTransmission decodeServer(TransmissionParams params, Parsed<RawTransmission> parsed) {
+        if (!(parsed instanceof Parsed.Ok<RawTransmission>(RawTransmission t))) {
+            return new ServerTransmission.Refused(CorrId.NONE, EntityId.NONE, ErrorType.Simple.BLOCK);
+        }
+        if (!params.implySessionId() && !params.sessionIdEquals(t.sessionId())) {
+            return new ServerTransmission.Refused(t.corrId(), EntityId.NONE, ErrorType.Simple.SESSION);
+        }
+        if (!TransmissionAuth.isValidLength(t.authorization().length)) {
+            return new ServerTransmission.Refused(t.corrId(), EntityId.NONE, ErrorType.Simple.BLOCK);
+        }
+        TransmissionAuth auth = TransmissionAuth.fromBytes(t.authorization());
+        Authorization authorization = auth == null ? null : new Authorization(auth, t.serviceSignature());
+        Parsed<Command> command = Command.parse(params.version(), t.command());
+        if (command instanceof Parsed.Failed<Command>(ErrorType error)) {
+            return new ServerTransmission.Refused(t.corrId(), t.entityId(), error);
+        }
+        Command cmd = command.value();
+        Optional<ErrorType> credentialsError = Command.checkCredentials(authorization != null, t.entityId(), cmd);
+        if (credentialsError.isPresent()) {
+            return new ServerTransmission.Refused(t.corrId(), t.entityId(), credentialsError.get());
+        }
+        return new ServerTransmission.Received(authorization, t.authorized(), t.corrId(), t.entityId(), cmd);
+    }
+
+    /** Parses and decodes every transmission of a received block, as the server does. */
+    public static List<ServerTransmission> decodeServerBlock(TransmissionParams params, byte[] content) {
+        List<ServerTransmission> decoded = new ArrayList<>();
+        for (Parsed<RawTransmission> parsed : parseBlock(params, content)) {
+            decoded.add(decodeServer(params, parsed));
+        }
+        return decoded;
+    }
+
+    /** What a client makes of one parsed server transmission ({@code tDecodeClient}). */
+    public static ClientTransmission decodeClient(TransmissionParams params, Parsed<RawTransmission> parsed) {
+        if (!(parsed instanceof Parsed.Ok<RawTransmission>(RawTransmission t))) {
+            return new ClientTransmission(CorrId.NONE, EntityId.NONE, Parsed.failed(ErrorType.Simple.BLOCK));
+        }
+        if (!params.implySessionId() && !params.sessionIdEquals(t.sessionId())) {
+            return new ClientTransmission(t.corrId(), EntityId.NONE, Parsed.failed(ErrorType.Simple.SESSION));
+        }
+        Parsed<BrokerMessage> message = BrokerMessage.parse(params.version(), t.command());
+        if (message instanceof Parsed.Ok<BrokerMessage>(BrokerMessage m)) {
+            Optional<ErrorType> error = BrokerMessage.checkEntity(t.entityId(), m);
+            if (error.isPresent()) {
+                message = Parsed.failed(error.get());
+            }
+        }
+        return new ClientTransmission(t.corrId(), t.entityId(), message);
+    }
+
+    /**
+     * A server message as sent ({@code encodeTransmission}): {@code [sessionId] corrId entityId
+     * message}, the session id only before v7.
+     */
+    public static byte[] encodeTransmission(TransmissionParams params, CorrId corrId, EntityId entityId, BrokerMessage message) {
+        SmpWriter writer = new SmpWriter(64);
+        if (!params.implySessionId()) {
+            writer.writeShortBytes(params.sessionId());
+        }
+        corrId.writeTo(writer);
+        entityId.writeTo(writer);
+        message.writeTo(writer, params.version());
+        return writer.toByteArray();
+    }
+
+    /**
+     * A client command's bytes to authorize and bytes to send ({@code encodeTransmissionForAuth}):
+     * both are {@code sessionId corrId entityId command} before v7; from v7 the sent bytes leave
+     * out the session id.
+     */
+    public static ForAuth encodeForAuth(TransmissionParams params, CorrId corrId, EntityId entityId, Command command) {
+        SmpWriter writer = new SmpWriter(64);
+        corrId.writeTo(writer);
+        entityId.writeTo(writer);
+        writer.writeRaw(command.encode(params.version()));
+        byte[] rest = writer.toByteArray();
+        byte[] forAuth = new SmpWriter(rest.length + 33).writeShortBytes(params.sessionId()).writeRaw(rest).toByteArray();
+        return new ForAuth(forAuth, params.implySessionId() ? rest : forAuth);
+    }
+
+    /** The bytes a command's authorization covers and the bytes sent after the authorization. */
+    public record ForAuth(byte[] forAuth, byte[] toSend) {}
+
+    /**
+     * A transmission with its authorization in front ({@code tEncode}); with no authorization
+     * just an empty short string, as in every server response. The service signature, or its
+     * absence as {@code 0}, follows a non-empty authorization when {@code serviceAuth}.
+     *
+     * @param authorization the authorization, or null
+     */
+    public static byte[] withAuthorization(boolean serviceAuth, Authorization authorization, byte[] transmission) {
+        SmpWriter writer = new SmpWriter(transmission.length + 200);
+        if (authorization == null) {
+            writer.writeShortBytes(new byte[0]);
+        } else {
+            writer.writeShortBytes(authorization.auth().bytes());
+            if (serviceAuth) {
+                writer.writeMaybe(authorization.serviceSignature(), SmpWriter::writeShortBytes);
+            }
+        }
+        return writer.writeRaw(transmission).toByteArray();
+    }
+
+    /** A server response ready for batching: no authorization, then the encoded transmission. */
+    public static byte[] encodeResponse(TransmissionParams params, CorrId corrId, EntityId entityId, BrokerMessage message) {
+        return withAuthorization(params.serviceAuth(), null, encodeTransmission(params, corrId, entityId, message));
+    }
+
+    /**
+     * Packs transmissions (each already with its authorization) into blocks of at most
+     * {@code blockSize - 19} content bytes and 255 transmissions, keeping their order
+     * ({@code batchTransmissions_}). As the reference folds from the end, the last blocks are
+     * full and the first one takes what is left; a transmission that fits no block is reported
+     * in its place and breaks the batch around it.
+     */
+    public static List<Batch> batch(int blockSize, List<byte[]> transmissions) {
+        int limit = blockSize - BATCH_OVERHEAD;
+        Deque<Batch> batches = new ArrayDeque<>();
+        Deque<Integer> current = new ArrayDeque<>();
+        int currentLength = 0;
+        for (int i = transmissions.size() - 1; i >= 0; i--) {
+            int length = transmissions.get(i).length + 2;
+            if (currentLength + length <= limit && current.size() < MAX_BATCH_COUNT) {
+                current.addFirst(i);
+                currentLength += length;
+            } else {
+                closeBatch(batches, current, transmissions);
+                current.clear();
+                currentLength = 0;
+                if (length <= limit) {
+                    current.addFirst(i);
+                    currentLength = length;
+                } else {
+                    batches.addFirst(new Batch.TooLarge(i));
+                }
+            }
+        }
+        closeBatch(batches, current, transmissions);
+        return List.copyOf(batches);
+    }
+
+    private static void closeBatch(Deque<Batch> batches, Deque<Integer> current, List<byte[]> transmissions) {
+        if (current.isEmpty()) {
+            return;
+        }
+        SmpWriter writer = new SmpWriter(MessageLimits.BLOCK_SIZE);
+        writer.writeByte(current.size());
+        for (int index : current) {
+            writer.writeLarge(transmissions.get(index));
+        }
+        batches.addFirst(new Batch.Block(writer.toByteArray(), List.copyOf(current)));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.relayj.smp.protocol;
+
+import static dev.relayj.smp.protocol.Samples.ascii;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.relayj.crypto.CbAuthenticator;
+import dev.relayj.crypto.CbNonce;
+import dev.relayj.crypto.Ed25519PrivateKey;
+import dev.relayj.crypto.Ed448PrivateKey;
+import dev.relayj.crypto.X25519PrivateKey;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+
+class CommandAuthorizationTest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] SESSION_ID = Samples.filled(32, 1);
+    private static final TransmissionParams V18 = TransmissionParams.forVersion(18, SESSION_ID);
+
+    private final Ed25519PrivateKey ed25519 = Ed25519PrivateKey.generate(RANDOM);
+    private final Ed448PrivateKey ed448 = Ed448PrivateKey.generate(RANDOM);
+    private final X25519PrivateKey clientX25519 = X25519PrivateKey.generate(RANDOM);
+    private final X25519PrivateKey serverSession = X25519PrivateKey.generate(RANDOM);
+    private final CorrId corrId = new CorrId(Samples.filled(24, 7));
+    private final byte[] authorized = Transmissions.encodeForAuth(V18, corrId, Samples.entity("queue"), Command.SUB).forAuth();
+
+    private static Authorization signature(byte[] bytes) {
+        return new Authorization(new TransmissionAuth.Signature(bytes));
+    }
+
+    @Test
+    void signaturesVerifyWithTheirOwnAlgorithmOnly() {
+        Authorization edSig = signature(ed25519.sign(authorized).bytes());
+        assertTrue(CommandAuthorization.verify(null, edSig, authorized, corrId, ed25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(null, edSig, ascii("other"), corrId, ed25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(null, edSig, authorized, corrId, Ed25519PrivateKey.generate(RANDOM).publicKey()));
+        assertFalse(CommandAuthorization.verify(null, edSig, authorized, corrId, ed448.publicKey()));
+        assertFalse(CommandAuthorization.verify(serverSession, edSig, authorized, corrId, clientX25519.publicKey()));
+        Authorization ed448Sig = signature(ed448.sign(authorized).bytes());
+        assertTrue(CommandAuthorization.verify(null, ed448Sig, authorized, corrId, ed448.publicKey()));
+        assertFalse(CommandAuthorization.verify(null, ed448Sig, authorized, corrId, ed25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(null, null, authorized, corrId, ed25519.publicKey()));
+    }
+
+    @Test
+    void authenticatorsNeedTheSessionKeyAndTheCorrelationIdAsNonce() {
+        CbAuthenticator made = CbAuthenticator.create(serverSession.publicKey(), clientX25519, CbNonce.fitting(corrId.bytes()), authorized);
+        Authorization auth = new Authorization(new TransmissionAuth.Authenticator(made.bytes()));
+        assertTrue(CommandAuthorization.verify(serverSession, auth, authorized, corrId, clientX25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(null, auth, authorized, corrId, clientX25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(serverSession, auth, authorized, new CorrId(Samples.filled(24, 8)), clientX25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(serverSession, auth, authorized, corrId, ed25519.publicKey()));
+        assertFalse(CommandAuthorization.dummyVerify(serverSession, auth, authorized, corrId));
+        assertFalse(CommandAuthorization.dummyVerify(serverSession, signature(ed25519.sign(authorized).bytes()), authorized, corrId));
+    }
+
+    @Test
+    void serviceSignatures() {
+        Ed25519PrivateKey service = Ed25519PrivateKey.generate(RANDOM);
+        byte[] serviceSig = service.sign(authorized).bytes();
+        TransmissionAuth queueSig = new TransmissionAuth.Signature(ed25519.sign(authorized).bytes());
+        Authorization withServiceSig = new Authorization(queueSig, serviceSig);
+        Authorization without = new Authorization(queueSig);
+        assertTrue(CommandAuthorization.serviceSignatureValid(Command.SUB, service.publicKey(), withServiceSig, authorized));
+        assertFalse(CommandAuthorization.serviceSignatureValid(Command.SUB, service.publicKey(), without, authorized));
+        assertTrue(CommandAuthorization.serviceSignatureValid(Command.SUB, null, without, authorized));
+        assertFalse(CommandAuthorization.serviceSignatureValid(Command.SUB, null, withServiceSig, authorized));
+        assertFalse(CommandAuthorization.serviceSignatureValid(Command.GET, service.publicKey(), withServiceSig, authorized));
+        assertTrue(CommandAuthorization.serviceSignatureValid(Command.GET, service.publicKey(), without, authorized));
+        assertFalse(CommandAuthorization.serviceSignatureValid(Command.NSUB, service.publicKey(),
+                new Authorization(queueSig, Samples.filled(64, 0)), authorized));
+        // the queue key then signs the certificate fingerprint in front of the transmission
+        byte[] certHash = Samples.filled(32, 9);
+        assertArrayEquals(Samples.concat(certHash, authorized),
+                CommandAuthorization.authorizedForQueueKey(certHash, withServiceSig, authorized));
+        assertSame(authorized, CommandAuthorization.authorizedForQueueKey(certHash, without, authorized));
+        assertSame(authorized, CommandAuthorization.authorizedForQueueKey(null, withServiceSig, authorized));
+    }
+
+    @Test
+    void serviceCommandsAreSignedByTheServiceForItsOwnId() {
+        Ed25519PrivateKey service = Ed25519PrivateKey.generate(RANDOM);
+        EntityId serviceId = Samples.entity("service-id");
+        Authorization signed = signature(service.sign(authorized).bytes());
+        assertTrue(CommandAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(), signed, authorized));
+        assertFalse(CommandAuthorization.serviceCommandValid(Samples.entity("other"), serviceId, service.publicKey(), signed, authorized));
+        assertFalse(CommandAuthorization.serviceCommandValid(serviceId, null, null, signed, authorized));
+        assertFalse(CommandAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(),
+                new Authorization(signed.auth(), service.sign(authorized).bytes()), authorized));
+        assertFalse(CommandAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(),
+                signature(ed448.sign(authorized).bytes()), authorized));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.relayj.smp.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.relayj.encoding.VersionRange;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+
+class ProtocolValuesTest {
+    @Test
+    void versionRangesOfferedByALPN() {
+        assertEquals(new VersionRange(6, 18), SmpVersions.serverRange(true));
+        assertEquals(new VersionRange(6, 6), SmpVersions.serverRange(false));
+        assertEquals(new VersionRange(8, 17), SmpVersions.PROXIED_RELAY_RANGE);
+    }
+
+    @Test
+    void entityIds() {
+        SecureRandom random = new SecureRandom();
+        EntityId id = EntityId.random(random);
+        assertEquals(EntityId.QUEUE_ID_LENGTH, id.length());
+        assertNotEquals(id, EntityId.random(random));
+        assertEquals(id, new EntityId(id.bytes()));
+        assertEquals("AQID", new EntityId(new byte[] {1, 2, 3}).toBase64());
+        assertTrue(EntityId.NONE.isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> new EntityId(new byte[256]));
+    }
+
+    @Test
+    void basicAuthCharacters() {
+        assertTrue(BasicAuth.isValid(Samples.ascii("pa$$w0rd!")));
+        for (String bad : new String[] {"has space", "at@", "co:lon", "sla/sh", "tab\t"}) {
+            assertFalse(BasicAuth.isValid(Samples.ascii(bad)), bad);
+        }
+        assertFalse(BasicAuth.isValid(new byte[] {(byte) 0xAD}));
+        assertTrue(BasicAuth.isValid(new byte[] {(byte) 0xE9}));
+        assertTrue(BasicAuth.of("secret").matches(BasicAuth.of("secret")));
+        assertFalse(BasicAuth.of("secret").matches(BasicAuth.of("Secret")));
+        assertFalse(BasicAuth.of("secret").matches(null));
+        assertEquals("BasicAuth[***]", BasicAuth.of("secret").toString());
+    }
+
+    @Test
+    void queueModes() {
+        assertTrue(QueueMode.senderCanSecure(QueueMode.MESSAGING));
+        assertFalse(QueueMode.senderCanSecure(QueueMode.CONTACT));
+        assertFalse(QueueMode.senderCanSecure(null));
+        assertEquals("only-create", SubscriptionMode.ONLY_CREATE.text());
+    }
+}
