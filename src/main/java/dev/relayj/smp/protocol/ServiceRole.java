@@ -16,6 +16,20 @@ public enum ServiceRole {
         this.code = code;
     }
 
+    public char code() {
+        return code;
+    }
+
+    /** The role for its letter in store logs, or null. */
+    public static ServiceRole fromCode(char code) {
+        for (ServiceRole role : values()) {
+            if (role.code == code) {
+                return role;
+            }
+        }
+        return null;
+    }
+
     public void writeTo(SmpWriter writer) {
         writer.writeChar(code);
     }

@@ -1,5 +1,9 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.smp.protocol.ServiceRole;
+
 import dev.relayj.crypto.AuthPublicKey;
 import java.io.IOException;
 import java.util.List;
