@@ -126,6 +126,17 @@ public final class MessageStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes everything journaled so far durable; the server calls it every second or so, which bounds
+     * what a crash loses of acknowledgements and deletions (sent messages are awaited before OK).
+     */
+    public void syncJournal() throws IOException {
+        MessageJournal current = journal;
+        if (current != null) {
+            current.sync();
+        }
+    }
+
     /** The oldest message, or null ({@code tryPeekMsg}). */
     public Message peekMessage(StoreQueue queue) {
         queue.lock().lock();

@@ -1,6 +1,6 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.ServiceRole;
+import dev.relayj.transport.ServiceRole;
 
 /**
  * Which side of a queue a service subscribes to ({@code ASubscriberParty}): the recipient

@@ -1,7 +1,7 @@
 package dev.relayj.smp.store;
 
 import dev.relayj.smp.protocol.EntityId;
-import dev.relayj.smp.protocol.ServiceRole;
+import dev.relayj.transport.ServiceRole;
 
 import java.util.Arrays;
 import java.util.List;

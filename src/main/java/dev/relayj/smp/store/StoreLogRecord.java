@@ -4,7 +4,7 @@ import dev.relayj.smp.protocol.EntityId;
 import dev.relayj.crypto.X25519Secret;
 import dev.relayj.smp.protocol.QueueMode;
 import dev.relayj.smp.protocol.BlockingInfo;
-import dev.relayj.smp.protocol.ServiceRole;
+import dev.relayj.transport.ServiceRole;
 
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.encoding.Base64Url;
@@ -130,7 +130,7 @@ public sealed interface StoreLogRecord {
         @Override
         public String encode() {
             return "NEW_SERVICE service_id=" + service.serviceId().toBase64()
-                    + " role=" + service.role().code()
+                    + " role=" + service.role().letter()
                     + " cert=" + service.certChain().stream().map(Base64Url::encode).collect(Collectors.joining(","))
                     + " cert_hash=" + Base64Url.encode(service.certHash())
                     + " created_at=" + service.createdAt();
@@ -298,7 +298,7 @@ public sealed interface StoreLogRecord {
         in.expect("service_id=");
         EntityId serviceId = in.entityId();
         in.expect(" role=");
-        ServiceRole role = ServiceRole.fromCode(in.character());
+        ServiceRole role = ServiceRole.fromLetter(in.character());
         if (role == null) {
             throw new DecodingException("unknown service role");
         }

@@ -2,7 +2,7 @@ package dev.relayj.smp.store;
 
 import dev.relayj.smp.protocol.QueueMode;
 import dev.relayj.smp.protocol.BlockingInfo;
-import dev.relayj.smp.protocol.ServiceRole;
+import dev.relayj.transport.ServiceRole;
 
 import static dev.relayj.smp.store.Fixtures.ed25519;
 import static dev.relayj.smp.store.Fixtures.id;
