@@ -7,7 +7,17 @@ import dev.relayj.crypto.CryptoException;
 import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.crypto.X25519Secret;
+import dev.relayj.encoding.DecodingException;
+import dev.relayj.smp.protocol.Batch;
+import dev.relayj.smp.protocol.BrokerErrorType;
 import dev.relayj.smp.protocol.BrokerMessage;
+import dev.relayj.smp.protocol.ForwardedResponse;
+import dev.relayj.smp.protocol.ForwardedTransmission;
+import dev.relayj.smp.protocol.Parsed;
+import dev.relayj.smp.protocol.RawTransmission;
+import dev.relayj.smp.protocol.TransmissionParams;
+import dev.relayj.smp.protocol.TransportError;
+import dev.relayj.smp.protocol.Transmissions;
 import dev.relayj.smp.protocol.Command;
 import dev.relayj.smp.protocol.CommandAuthorization;
 import dev.relayj.smp.protocol.CommandError;
@@ -78,17 +88,24 @@ final class CommandProcessor {
     private final QueueStore queues;
     private final MessageStore messages;
     private final X25519PrivateKey serverKey;
+    private final int version;
     private final PeerClientService service;
     private final EntityId serviceId;
 
     CommandProcessor(RelayEnv env, ClientSession client) {
+        this(env, client, client.version(), client.service());
+    }
+
+    /** For commands a proxy forwards: the client's version, and no service. */
+    private CommandProcessor(RelayEnv env, ClientSession client, int version, PeerClientService service) {
         this.env = env;
         this.client = client;
         this.stats = env.stats;
         this.queues = env.queueStore;
         this.messages = env.messageStore;
         this.serverKey = client.handle().auth().serverPrivateKey();
-        this.service = client.service();
+        this.version = version;
+        this.service = service;
         this.serviceId = service == null ? null : new EntityId(service.serviceId());
     }
 
@@ -264,8 +281,7 @@ final class CommandProcessor {
                 stats.pMsgFwds.errorsConnect.increment();
                 yield result(corrId, entityId, BrokerMessage.err(new ErrorType.Proxy(ProxyError.Simple.NO_SESSION)));
             }
-            case Command.Rfwd r -> result(corrId, EntityId.NONE, BrokerMessage.err(
-                    new ErrorType.Proxy(ProxyError.Simple.BASIC_AUTH)));
+            case Command.Rfwd r -> result(corrId, EntityId.NONE, forwarded(corrId, r.encryptedForwarded()));
             case Command.New n -> new Result(createQueue(corrId, entityId, n.request()), null);
             case Command.Subs s -> result(corrId, entityId, BrokerMessage.err(CommandError.PROHIBITED));
             case Command.NSubs s -> result(corrId, entityId, subscribeServiceNotifications());
@@ -375,6 +391,73 @@ final class CommandProcessor {
         } catch (StoreException e) {
             return err(storeError(e));
         }
+    }
+
+    // ---- RFWD
+
+    /**
+     * {@code processForwardedCommand}: a command a proxy forwards for its client, encrypted twice (for
+     * this session and for the relay's session key); only SEND, SKEY, LKEY and LGET are accepted, and
+     * the response goes back encrypted the same two ways (RRES).
+     */
+    private BrokerMessage forwarded(CorrId corrId, byte[] encrypted) {
+        X25519Secret sessionSecret = client.handle().auth().sessionSecret();
+        if (sessionSecret == null) {
+            return err(new ErrorType.Proxy(new ProxyError.Broker(new BrokerErrorType.Transport(TransportError.Simple.NO_AUTH))));
+        }
+        CbNonce proxyNonce = CbNonce.fitting(corrId.bytes());
+        ForwardedTransmission fwd;
+        byte[] transmission;
+        X25519Secret clientSecret;
+        CbNonce clientNonce;
+        try {
+            byte[] decrypted = CryptoBox.cbDecryptNoPad(sessionSecret, proxyNonce, encrypted);
+            try {
+                fwd = ForwardedTransmission.decode(decrypted);
+            } catch (DecodingException e) {
+                return err(ErrorType.cmd(CommandError.SYNTAX));
+            }
+            clientSecret = serverKey.dh(fwd.clientKey());
+            clientNonce = CbNonce.fitting(fwd.clientCorrId().bytes());
+            transmission = CryptoBox.cbDecrypt(clientSecret, clientNonce, fwd.encryptedTransmission());
+        } catch (CryptoException e) {
+            return err(ErrorType.Simple.CRYPTO);
+        }
+        TransmissionParams clientParams = TransmissionParams.forVersion(version, client.handle().params().sessionId())
+                .withVersion(fwd.clientVersion());
+        List<Parsed<RawTransmission>> parsed = Transmissions.parseBlock(clientParams, transmission);
+        if (parsed.size() != 1) {
+            return err(ErrorType.Simple.BLOCK);
+        }
+        Reply response = switch (Transmissions.decodeServer(clientParams, parsed.get(0))) {
+            case ServerTransmission.Refused refused -> new Reply(refused.corrId(), refused.entityId(), refused.response());
+            case ServerTransmission.Received received -> {
+                if (!Command.isForwardable(received.command())) {
+                    yield new Reply(received.corrId(), received.entityId(), err(ErrorType.cmd(CommandError.PROHIBITED)));
+                }
+                CommandProcessor forClient = new CommandProcessor(env, client, fwd.clientVersion(), null);
+                yield switch (forClient.verify(received)) {
+                    case Verification.Failed(ErrorType error) ->
+                            new Reply(received.corrId(), received.entityId(), err(error));
+                    case Verification.Verified v -> forClient.process(received, v).reply();
+                };
+            }
+        };
+        byte[] encoded = Transmissions.encodeResponse(clientParams, response.corrId(), response.entityId(), response.message());
+        if (!(Transmissions.batch(MessageLimits.BLOCK_SIZE, List.of(encoded)).get(0) instanceof Batch.Block block)) {
+            return err(ErrorType.Simple.BLOCK);
+        }
+        byte[] forClient;
+        try {
+            forClient = CryptoBox.cbEncrypt(clientSecret, clientNonce.reversed(), block.content(),
+                    MessageLimits.PADDED_PROXIED_TRANSMISSION_LENGTH);
+        } catch (CryptoException e) {
+            return err(ErrorType.Simple.BLOCK);
+        }
+        byte[] forProxy = CryptoBox.cbEncryptNoPad(sessionSecret, proxyNonce.reversed(),
+                new ForwardedResponse(fwd.clientCorrId(), forClient).encode());
+        stats.pMsgFwdsRecv.increment();
+        return new BrokerMessage.Rres(forProxy);
     }
 
     // ---- NEW
@@ -578,7 +661,7 @@ final class CommandProcessor {
     // ---- SEND
 
     private BrokerMessage sendMessage(Command.Send send, StoreQueue queue, QueueRecord record) {
-        if (send.bodyLength() > MessageLimits.maxMessageLength(client.version())) {
+        if (send.bodyLength() > MessageLimits.maxMessageLength(version)) {
             stats.msgSentLarge.increment();
             return err(ErrorType.Simple.LARGE_MSG);
         }
