@@ -1,5 +1,6 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.transport.TransportError;
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.CbNonce;
 import dev.relayj.crypto.CryptoBox;
@@ -16,7 +17,7 @@ import dev.relayj.smp.protocol.ForwardedTransmission;
 import dev.relayj.smp.protocol.Parsed;
 import dev.relayj.smp.protocol.RawTransmission;
 import dev.relayj.smp.protocol.TransmissionParams;
-import dev.relayj.smp.protocol.TransportError;
+import dev.relayj.transport.TransportError;
 import dev.relayj.smp.protocol.Transmissions;
 import dev.relayj.smp.protocol.Command;
 import dev.relayj.smp.protocol.CommandAuthorization;
