@@ -33,6 +33,8 @@ public final class BlockTransport {
     private final ReentrantLock receiveLock = new ReentrantLock();
     private SbChainKey sendChain;
     private SbChainKey receiveChain;
+    // read without the locks, so that asking does not wait for a blocked write
+    private volatile boolean encrypted;
 
     public BlockTransport(InputStream input, OutputStream output, int blockSize) {
         if (blockSize <= CryptoBox.TAG_SIZE + 2) {
@@ -49,12 +51,7 @@ public final class BlockTransport {
 
     /** Whether blocks are encrypted with chain keys. */
     public boolean encrypted() {
-        sendLock.lock();
-        try {
-            return sendChain != null;
-        } finally {
-            sendLock.unlock();
-        }
+        return encrypted;
     }
 
     /** The largest payload a block carries: 2 bytes of length, and 16 of tag when encrypted. */
@@ -72,6 +69,7 @@ public final class BlockTransport {
         try {
             sendChain = send;
             receiveChain = receive;
+            encrypted = true;
         } finally {
             receiveLock.unlock();
             sendLock.unlock();

@@ -5,6 +5,7 @@ import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
 import dev.relayj.encoding.VersionRange;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * {@code SMPServerHandshake}, the first block the server sends:
@@ -59,7 +60,7 @@ public record SmpServerHandshake(VersionRange smpVersionRange, byte[] sessionId,
         return other instanceof SmpServerHandshake that
                 && smpVersionRange.equals(that.smpVersionRange)
                 && Arrays.equals(sessionId, that.sessionId)
-                && java.util.Objects.equals(authPubKey, that.authPubKey);
+                && Objects.equals(authPubKey, that.authPubKey);
     }
 
     @Override

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relayj.crypto.CryptoBox;
 import dev.relayj.crypto.Ed25519PrivateKey;
+import dev.relayj.crypto.SbChainKey;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.encoding.SmpWriter;
 import dev.relayj.encoding.VersionRange;
@@ -125,6 +127,21 @@ class SmpHandshakeTest {
             assertEquals("ping", new String(server.receiveBlock(), StandardCharsets.US_ASCII));
             server.sendBlock("pong".getBytes(StandardCharsets.US_ASCII));
             assertEquals("pong", new String(client.receiveBlock(), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void serverSendsWithTheFirstChainFromSessionIdAndDhSecret() throws Exception {
+        try (Loopback loopback = new Loopback()) {
+            Future<SmpServerHandle> served = serve(loopback, ALPN, List.of(), serverConfig());
+            SmpClientHandle client = connect(loopback, ALPN, clientConfig(SmpVersions.SUPPORTED_CLIENT_SMP_RELAY_VRANGE, false));
+            SmpServerHandle server = await(served);
+            byte[] payload = "first".getBytes(StandardCharsets.US_ASCII);
+            server.sendBlock(payload);
+            byte[] wire = loopback.client.getInputStream().readNBytes(SmpVersions.SMP_BLOCK_SIZE);
+            // blockEncryption: sbcInit sessionId dhSecret; the server's send key is the first chain
+            SbChainKey.Step step = SbChainKey.init(sessionId, client.auth().sessionSecret()).first().next();
+            assertArrayEquals(CryptoBox.sbEncrypt(step.key(), step.nonce(), payload, SmpVersions.SMP_BLOCK_SIZE - 16), wire);
         }
     }
 
