@@ -1,12 +1,10 @@
 package dev.relayj.smp.client;
 
-import dev.relayj.encoding.DecodingException;
-import dev.relayj.encoding.SmpReader;
 import dev.relayj.smp.protocol.BrokerErrorType;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.NetworkError;
 import dev.relayj.smp.protocol.ProxyError;
-import dev.relayj.smp.protocol.TransportError;
+import dev.relayj.transport.TransportError;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -82,13 +80,8 @@ public sealed interface SmpClientError {
         };
     }
 
-    /** The protocol layer's form of a handshake or block error of the transport layer (same words on the wire). */
-    static Transport transport(dev.relayj.transport.TransportError error) {
-        try {
-            return new Transport(TransportError.readFrom(new SmpReader(error.text().getBytes(StandardCharsets.US_ASCII))));
-        } catch (DecodingException e) {
-            throw new IllegalStateException("transport error without a protocol form: " + error.text(), e);
-        }
+    static Transport transport(TransportError error) {
+        return new Transport(error);
     }
 
     static Network network(NetworkError error, String detail) {
