@@ -92,6 +92,7 @@ final class CommandProcessor {
     private final int version;
     private final PeerClientService service;
     private final EntityId serviceId;
+    private ProxyCommands proxyCommands;
 
     CommandProcessor(RelayEnv env, ClientSession client) {
         this(env, client, client.version(), client.service());
@@ -148,6 +149,9 @@ final class CommandProcessor {
         Deque<Reply> delivered = new ArrayDeque<>();
         for (int i = verifiedCommands.size() - 1; i >= 0; i--) {
             Result result = process(verifiedCommands.get(i), verifications.get(i));
+            if (result.reply() == null) {
+                continue; // a proxied command answers later
+            }
             replies.addFirst(result.reply());
             if (result.message() != null) {
                 delivered.addFirst(result.message());
@@ -276,12 +280,8 @@ final class CommandProcessor {
         Command command = t.command();
         return switch (command) {
             case Command.Ping p -> result(corrId, EntityId.NONE, BrokerMessage.PONG);
-            case Command.Prxy p -> result(corrId, entityId, BrokerMessage.err(new ErrorType.Proxy(ProxyError.Simple.BASIC_AUTH)));
-            case Command.Pfwd p -> {
-                stats.pMsgFwds.requests.increment();
-                stats.pMsgFwds.errorsConnect.increment();
-                yield result(corrId, entityId, BrokerMessage.err(new ErrorType.Proxy(ProxyError.Simple.NO_SESSION)));
-            }
+            case Command.Prxy p -> proxied(corrId, entityId, proxyCommands().proxyRelay(corrId, entityId, p));
+            case Command.Pfwd p -> proxied(corrId, entityId, proxyCommands().forward(corrId, entityId, p));
             case Command.Rfwd r -> result(corrId, EntityId.NONE, forwarded(corrId, r.encryptedForwarded()));
             case Command.New n -> new Result(createQueue(corrId, entityId, n.request()), null);
             case Command.Subs s -> result(corrId, entityId, BrokerMessage.err(CommandError.PROHIBITED));
@@ -316,6 +316,18 @@ final class CommandProcessor {
             case Command.Del d -> result(corrId, entityId, deleteQueue(entityId, v.queue()));
             case Command.Que q -> withQueue(corrId, entityId, v, true, (sq, qr) -> queueInfo(entityId, sq, qr));
         };
+    }
+
+    private ProxyCommands proxyCommands() {
+        if (proxyCommands == null) {
+            proxyCommands = new ProxyCommands(env, client);
+        }
+        return proxyCommands;
+    }
+
+    /** A proxied command's answer now, or no reply when its thread answers later. */
+    private static Result proxied(CorrId corrId, EntityId entityId, BrokerMessage answer) {
+        return new Result(answer == null ? null : new Reply(corrId, entityId, answer), null);
     }
 
     @FunctionalInterface

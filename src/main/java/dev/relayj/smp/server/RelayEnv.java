@@ -22,6 +22,7 @@ final class RelayEnv {
     final NotificationStore notifications = new NotificationStore();
     final SecureRandom random = new SecureRandom();
     final AtomicBoolean active = new AtomicBoolean(true);
+    final ProxyRelay proxy;
     private final AtomicLong clientSeq = new AtomicLong();
     private final ConcurrentHashMap<Long, ClientSession> clients = new ConcurrentHashMap<>();
 
@@ -32,6 +33,7 @@ final class RelayEnv {
         this.queueStore = queueStore;
         this.messageStore = messageStore;
         this.stats = stats;
+        this.proxy = ProxyRelay.create(config.proxy(), tuning.clock());
     }
 
     Clock clock() {

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param ntfDeliveryInterval how often notifications are delivered to notifier subscribers
  * @param journalSyncInterval how often the message journal is made durable in the background
  *     (sent messages are made durable before OK anyway; this bounds the loss of ACKs and deletions)
+ * @param allowSmpProxy whether clients may use this relay as a proxy ({@code allowSMPProxy}: always on
+ *     in Server/Main.hs, off in the reference's test configuration)
  */
 public record ServerTuning(
         int msgQueueQuota,
@@ -21,11 +23,22 @@ public record ServerTuning(
         Duration pendingEndInterval,
         Duration ntfDeliveryInterval,
         Duration journalSyncInterval,
-        Clock clock) {
+        Clock clock,
+        boolean allowSmpProxy) {
 
     public static final ServerTuning DEFAULT = new ServerTuning(SmpServerConfig.MSG_QUEUE_QUOTA, 128,
             SmpServerConfig.PENDING_END_INTERVAL, SmpServerConfig.NTF_DELIVERY_INTERVAL, Duration.ofSeconds(1),
             Clock.systemUTC());
+
+    public ServerTuning(int msgQueueQuota, int clientQueueSize, Duration pendingEndInterval, Duration ntfDeliveryInterval,
+            Duration journalSyncInterval, Clock clock) {
+        this(msgQueueQuota, clientQueueSize, pendingEndInterval, ntfDeliveryInterval, journalSyncInterval, clock, true);
+    }
+
+    public ServerTuning withAllowSmpProxy(boolean allow) {
+        return new ServerTuning(msgQueueQuota, clientQueueSize, pendingEndInterval, ntfDeliveryInterval,
+                journalSyncInterval, clock, allow);
+    }
 
     public ServerTuning {
         if (msgQueueQuota < 1 || clientQueueSize < 1) {

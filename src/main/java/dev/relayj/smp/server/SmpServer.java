@@ -200,6 +200,7 @@ public final class SmpServer implements AutoCloseable {
             listeners.forEach(TlsListener::close);
             env.active.set(false);
             env.clients().forEach(ClientSession::close);
+            env.proxy.close();
             for (AutoCloseable task : tasks) {
                 try {
                     task.close();
