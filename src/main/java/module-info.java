@@ -4,4 +4,6 @@ module dev.relayj {
     requires org.bouncycastle.util;
     requires org.bouncycastle.tls;
     requires jopt.simple;
+
+    provides java.lang.System.LoggerFinder with dev.relayj.cli.ConsoleLoggerFinder;
 }

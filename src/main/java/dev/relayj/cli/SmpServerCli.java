@@ -368,6 +368,7 @@ final class SmpServerCli {
         if (level.isPresent() && !List.of("trace", "debug", "info", "note", "warn", "error").contains(level.get())) {
             throw badValue("log-level", "Invalid log level");
         }
+        level.ifPresent(ConsoleLoggerFinder::setThreshold);
         Optional<String> migrations = o.value("confirm-migrations");
         if (migrations.isPresent() && !List.of("up", "down").contains(migrations.get())) {
             throw badValue("confirm-migrations", "invalid migration confirmation, pass 'up' or 'down'");

@@ -1,0 +1,157 @@
+package dev.relayj.transport;
+
+import dev.relayj.crypto.CryptoBox;
+import dev.relayj.crypto.CryptoException;
+import dev.relayj.crypto.Padding;
+import dev.relayj.crypto.SbChainKey;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Fixed-size blocks over a byte stream ({@code tPutBlock} / {@code tGetBlock} of {@code Transport.hs}).
+ * Every block is exactly {@link #blockSize()} bytes: the payload padded with {@code C.pad}, or, once the
+ * handshake has agreed block encryption (SMP v11+), padded to {@code blockSize - 16} and sealed with
+ * secret_box under the next key and nonce of this direction's chain:
+ *
+ * <pre>
+ * plain:      | len (2) | payload | '#' ... |                          = blockSize
+ * encrypted:  | tag (16) | XSalsa20( len (2) | payload | '#' ... ) |   = blockSize
+ * </pre>
+ *
+ * <p>Threads: each direction has its own lock, so one reader thread and one writer thread can use a
+ * transport at once (more threads per direction are serialised). The streams are not owned: whoever
+ * opened the connection closes it, which also ends a blocked {@link #receiveBlock()}.
+ */
+public final class BlockTransport {
+    private final InputStream input;
+    private final OutputStream output;
+    private final int blockSize;
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final ReentrantLock receiveLock = new ReentrantLock();
+    private SbChainKey sendChain;
+    private SbChainKey receiveChain;
+    // read without the locks, so that asking does not wait for a blocked write
+    private volatile boolean encrypted;
+
+    public BlockTransport(InputStream input, OutputStream output, int blockSize) {
+        if (blockSize <= CryptoBox.TAG_SIZE + 2) {
+            throw new IllegalArgumentException("block size too small: " + blockSize);
+        }
+        this.input = input;
+        this.output = output;
+        this.blockSize = blockSize;
+    }
+
+    public int blockSize() {
+        return blockSize;
+    }
+
+    /** Whether blocks are encrypted with chain keys. */
+    public boolean encrypted() {
+        return encrypted;
+    }
+
+    /** The largest payload a block carries: 2 bytes of length, and 16 of tag when encrypted. */
+    public int maxPayloadLength() {
+        return paddedLength(encrypted()) - 2;
+    }
+
+    /**
+     * Switches on block encryption; called by the handshake once the secret is agreed, before the
+     * transport is shared with other threads.
+     */
+    void startEncryption(SbChainKey send, SbChainKey receive) {
+        sendLock.lock();
+        receiveLock.lock();
+        try {
+            sendChain = send;
+            receiveChain = receive;
+            encrypted = true;
+        } finally {
+            receiveLock.unlock();
+            sendLock.unlock();
+        }
+    }
+
+    /**
+     * Pads (and encrypts) the payload into one block and writes it. A payload that does not fit is
+     * {@link TransportError#LARGE_MSG LARGE_MSG}; then nothing is written and, unlike the reference,
+     * the send chain does not advance, so the peer's chain stays in step.
+     */
+    public void sendBlock(byte[] payload) throws IOException, TransportException {
+        sendLock.lock();
+        try {
+            boolean encrypt = sendChain != null;
+            int paddedLength = paddedLength(encrypt);
+            if (!Padding.canPad(payload.length, paddedLength)) {
+                throw new TransportException(TransportError.LARGE_MSG);
+            }
+            byte[] block;
+            try {
+                if (encrypt) {
+                    SbChainKey.Step step = advance(sendChain);
+                    sendChain = step.next();
+                    try {
+                        block = CryptoBox.sbEncrypt(step.key(), step.nonce(), payload, paddedLength);
+                    } finally {
+                        step.key().destroy();
+                    }
+                } else {
+                    block = Padding.pad(payload, paddedLength);
+                }
+            } catch (CryptoException e) {
+                throw new TransportException(TransportError.LARGE_MSG);
+            }
+            output.write(block);
+            output.flush();
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    /**
+     * Reads one whole block (however the stream splits it) and returns its payload. The end of the stream
+     * before a whole block is an {@link EOFException}. A block that fails to decrypt or unpad is
+     * {@link TransportError#LARGE_MSG LARGE_MSG}, as in the reference; the block has been consumed and
+     * the receive chain advanced, so the next block can still be read (the server answers such a
+     * block with {@code ERR BLOCK} and goes on).
+     */
+    public byte[] receiveBlock() throws IOException, TransportException {
+        receiveLock.lock();
+        try {
+            byte[] block = input.readNBytes(blockSize);
+            if (block.length != blockSize) {
+                throw new EOFException("stream ended after " + block.length + " of " + blockSize + " block bytes");
+            }
+            try {
+                if (receiveChain == null) {
+                    return Padding.unPad(block);
+                }
+                SbChainKey.Step step = advance(receiveChain);
+                receiveChain = step.next();
+                try {
+                    return CryptoBox.sbDecrypt(step.key(), step.nonce(), block);
+                } finally {
+                    step.key().destroy();
+                }
+            } catch (CryptoException e) {
+                throw new TransportException(TransportError.LARGE_MSG);
+            }
+        } finally {
+            receiveLock.unlock();
+        }
+    }
+
+    private int paddedLength(boolean encrypt) {
+        return encrypt ? blockSize - CryptoBox.TAG_SIZE : blockSize;
+    }
+
+    private static SbChainKey.Step advance(SbChainKey chain) {
+        SbChainKey.Step step = chain.next();
+        chain.destroy();
+        return step;
+    }
+}
