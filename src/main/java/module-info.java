@@ -4,6 +4,8 @@ module dev.relayj {
     requires org.bouncycastle.util;
     requires org.bouncycastle.tls;
     requires jopt.simple;
+    // tests use the JDK's HTTP/2 client as an independent peer; the relays never do
+    requires static java.net.http;
 
     provides java.lang.System.LoggerFinder with dev.relayj.cli.ConsoleLoggerFinder;
 }

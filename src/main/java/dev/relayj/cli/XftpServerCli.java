@@ -204,7 +204,8 @@ final class XftpServerCli {
                 ? Optional.of(loadWebCredentials(config.webCredentials().get())) : Optional.empty();
         XftpServer server;
         try {
-            server = XftpServer.start(config, credentials, webCredentials);
+            server = XftpServer.start(config, credentials, webCredentials,
+                    XftpServer.Options.DEFAULT.withVersion(Banner.SIMPLEXMQ_VERSION));
         } catch (IOException e) {
             throw new CliFailure("Error: cannot start server: " + e.getMessage());
         }

@@ -87,7 +87,7 @@ public final class BlockTransport {
             boolean encrypt = sendChain != null;
             int paddedLength = paddedLength(encrypt);
             if (!Padding.canPad(payload.length, paddedLength)) {
-                throw new TransportException(TransportError.LARGE_MSG);
+                throw new TransportException(TransportError.Simple.LARGE_MSG);
             }
             byte[] block;
             try {
@@ -103,7 +103,7 @@ public final class BlockTransport {
                     block = Padding.pad(payload, paddedLength);
                 }
             } catch (CryptoException e) {
-                throw new TransportException(TransportError.LARGE_MSG);
+                throw new TransportException(TransportError.Simple.LARGE_MSG);
             }
             output.write(block);
             output.flush();
@@ -138,7 +138,7 @@ public final class BlockTransport {
                     step.key().destroy();
                 }
             } catch (CryptoException e) {
-                throw new TransportException(TransportError.LARGE_MSG);
+                throw new TransportException(TransportError.Simple.LARGE_MSG);
             }
         } finally {
             receiveLock.unlock();

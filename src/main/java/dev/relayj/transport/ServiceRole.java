@@ -20,6 +20,16 @@ public enum ServiceRole {
         return letter;
     }
 
+    /** The role for its letter (as store logs write it), or null. */
+    public static ServiceRole fromLetter(char letter) {
+        for (ServiceRole role : values()) {
+            if (role.letter == letter) {
+                return role;
+            }
+        }
+        return null;
+    }
+
     public void writeTo(SmpWriter writer) {
         writer.writeChar(letter);
     }

@@ -46,7 +46,7 @@ public final class SmpClientHandshaker {
             throw new TransportException(HandshakeError.PARSE);
         }
         if (!MessageDigest.isEqual(sessionId, hello.sessionId())) {
-            throw new TransportException(TransportError.SESSION);
+            throw new TransportException(TransportError.Simple.SESSION);
         }
         VersionRange ownRange = config.versionRange();
         if (config.proxyServer() && hello.smpVersionRange().max() < SmpVersions.PROXY_SERVER_HANDSHAKE_SMP_VERSION) {
@@ -55,7 +55,7 @@ public final class SmpClientHandshaker {
         }
         VersionRange agreed = hello.smpVersionRange().intersect(ownRange);
         if (agreed == null) {
-            throw new TransportException(TransportError.VERSION);
+            throw new TransportException(TransportError.Simple.VERSION);
         }
         X25519PublicKey serverKey = hello.authPubKey() == null
                 ? null

@@ -58,7 +58,7 @@ public final class SmpServerHandshaker {
         }
         int version = hello.smpVersion();
         if (!offered.contains(version)) {
-            throw new TransportException(TransportError.VERSION);
+            throw new TransportException(TransportError.Simple.VERSION);
         }
         PeerClientService service = hello.service() == null
                 ? null

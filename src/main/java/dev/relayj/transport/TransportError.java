@@ -46,12 +46,6 @@ public sealed interface TransportError permits TransportError.Simple, TransportE
         }
     }
 
-    TransportError BLOCK = Simple.BLOCK;
-    TransportError VERSION = Simple.VERSION;
-    TransportError LARGE_MSG = Simple.LARGE_MSG;
-    TransportError SESSION = Simple.SESSION;
-    TransportError NO_AUTH = Simple.NO_AUTH;
-
     static TransportError handshake(HandshakeError error) {
         return new Handshake(error);
     }
@@ -77,6 +71,10 @@ public sealed interface TransportError permits TransportError.Simple, TransportE
         if (word.equals("HANDSHAKE")) {
             reader.expectChar(' ');
             String name = readWord(reader);
+            // the reference reads it with Haskell's read, which also takes the name in parentheses
+            while (name.length() >= 2 && name.startsWith("(") && name.endsWith(")")) {
+                name = name.substring(1, name.length() - 1);
+            }
             for (HandshakeError error : HandshakeError.values()) {
                 if (error.name().equals(name)) {
                     return new Handshake(error);

@@ -1,19 +1,16 @@
 package dev.relayj.http2;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 
-/**
- * The JDK's java.net.http client, reached by reflection through its public interfaces: the tests
- * compile inside module dev.relayj, which does not read java.net.http (module-info is not ours to
- * change), while at run time they are on the class path and may use it freely.
- */
+/** The JDK's java.net.http client forced to HTTP/2, as an independent peer of our server. */
 final class JdkHttpClient implements AutoCloseable {
     record Reply(int status, String version, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
@@ -21,81 +18,38 @@ final class JdkHttpClient implements AutoCloseable {
         }
     }
 
-    private static final String P = "java.net.http.";
-    private final Object client;
+    private final HttpClient client;
 
-    JdkHttpClient(SSLContext sslContext) throws ReflectiveOperationException {
-        Class<?> version = type("HttpClient$Version");
-        Class<?> builderType = type("HttpClient$Builder");
-        Object builder = type("HttpClient").getMethod("newBuilder").invoke(null);
-        builderType.getMethod("version", version).invoke(builder, version.getField("HTTP_2").get(null));
-        builderType.getMethod("sslContext", SSLContext.class).invoke(builder, sslContext);
-        builderType.getMethod("connectTimeout", Duration.class).invoke(builder, Duration.ofSeconds(10));
-        client = builderType.getMethod("build").invoke(builder);
+    JdkHttpClient(SSLContext sslContext) {
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .sslContext(sslContext)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     Reply send(String method, URI uri, byte[] body) throws Exception {
-        return reply(call(type("HttpClient").getMethod("send", type("HttpRequest"), type("HttpResponse$BodyHandler")),
-                client, request(method, uri, body), bytesHandler()));
+        return reply(client.send(request(method, uri, body), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
-    CompletableFuture<Reply> sendAsync(String method, URI uri, byte[] body) throws Exception {
-        CompletableFuture<?> f = (CompletableFuture<?>) call(type("HttpClient").getMethod("sendAsync",
-                type("HttpRequest"), type("HttpResponse$BodyHandler")), client, request(method, uri, body),
-                bytesHandler());
-        return f.thenApply(r -> {
-            try {
-                return reply(r);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    CompletableFuture<Reply> sendAsync(String method, URI uri, byte[] body) {
+        return client.sendAsync(request(method, uri, body), HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(JdkHttpClient::reply);
     }
 
-    private static Object request(String method, URI uri, byte[] body) throws Exception {
-        Class<?> publishers = type("HttpRequest$BodyPublishers");
-        Object publisher = body == null
-                ? publishers.getMethod("noBody").invoke(null)
-                : publishers.getMethod("ofByteArray", byte[].class).invoke(null, (Object) body);
-        Class<?> builderType = type("HttpRequest$Builder");
-        Object builder = type("HttpRequest").getMethod("newBuilder", URI.class).invoke(null, uri);
-        builderType.getMethod("timeout", Duration.class).invoke(builder, Duration.ofSeconds(60));
-        builderType.getMethod("method", String.class, type("HttpRequest$BodyPublisher"))
-                .invoke(builder, method, publisher);
-        return builderType.getMethod("build").invoke(builder);
+    private static HttpRequest request(String method, URI uri, byte[] body) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).method(method, publisher).build();
     }
 
-    private static Object bytesHandler() throws Exception {
-        return type("HttpResponse$BodyHandlers").getMethod("ofByteArray").invoke(null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Reply reply(Object response) throws Exception {
-        Class<?> r = type("HttpResponse");
-        Object headers = r.getMethod("headers").invoke(response);
-        return new Reply((int) r.getMethod("statusCode").invoke(response),
-                r.getMethod("version").invoke(response).toString(),
-                (Map<String, List<String>>) type("HttpHeaders").getMethod("map").invoke(headers),
-                (byte[]) r.getMethod("body").invoke(response));
-    }
-
-    private static Object call(Method m, Object target, Object... args) throws Exception {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
-    private static Class<?> type(String name) throws ClassNotFoundException {
-        return Class.forName(P + name);
+    private static Reply reply(HttpResponse<byte[]> response) {
+        return new Reply(response.statusCode(), response.version().toString(), response.headers().map(), response.body());
     }
 
     @Override
-    public void close() throws Exception {
-        type("HttpClient").getMethod("close").invoke(client);
+    public void close() {
+        client.close();
     }
 }

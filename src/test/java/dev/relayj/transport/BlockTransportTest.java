@@ -106,7 +106,7 @@ class BlockTransportTest {
         // a server reads with the second chain, so it cannot read what a server sent
         BlockTransport otherServer = serverSide(new ByteArrayInputStream(out.toByteArray()), OutputStream.nullOutputStream());
         TransportException e = assertThrows(TransportException.class, otherServer::receiveBlock);
-        assertEquals(TransportError.LARGE_MSG, e.error());
+        assertEquals(TransportError.Simple.LARGE_MSG, e.error());
     }
 
     @Test
@@ -121,7 +121,7 @@ class BlockTransportTest {
         BlockTransport client = clientSide(new ByteArrayInputStream(wire), OutputStream.nullOutputStream());
         assertArrayEquals(payload(0), client.receiveBlock());
         TransportException e = assertThrows(TransportException.class, client::receiveBlock);
-        assertEquals(TransportError.LARGE_MSG, e.error());
+        assertEquals(TransportError.Simple.LARGE_MSG, e.error());
         assertArrayEquals(payload(2), client.receiveBlock());
     }
 
@@ -132,7 +132,7 @@ class BlockTransportTest {
         block[1] = (byte) 0xFF;
         BlockTransport transport = new BlockTransport(new ByteArrayInputStream(block), OutputStream.nullOutputStream(), BLOCK);
         TransportException e = assertThrows(TransportException.class, transport::receiveBlock);
-        assertEquals(TransportError.LARGE_MSG, e.error());
+        assertEquals(TransportError.Simple.LARGE_MSG, e.error());
     }
 
     @Test
@@ -170,7 +170,7 @@ class BlockTransportTest {
         assertEquals(BLOCK - 2, plain.maxPayloadLength());
         plain.sendBlock(new byte[BLOCK - 2]);
         TransportException e = assertThrows(TransportException.class, () -> plain.sendBlock(new byte[BLOCK - 1]));
-        assertEquals(TransportError.LARGE_MSG, e.error());
+        assertEquals(TransportError.Simple.LARGE_MSG, e.error());
         assertEquals(BLOCK, plainOut.size());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -208,11 +208,11 @@ class HandshakeEncodingTest {
 
     @Test
     void transportErrorsUseTheReferenceWords() throws DecodingException {
-        assertEquals("BLOCK", TransportError.BLOCK.text());
-        assertEquals("VERSION", TransportError.VERSION.text());
-        assertEquals("LARGE_MSG", TransportError.LARGE_MSG.text());
-        assertEquals("SESSION", TransportError.SESSION.text());
-        assertEquals("NO_AUTH", TransportError.NO_AUTH.text());
+        assertEquals("BLOCK", TransportError.Simple.BLOCK.text());
+        assertEquals("VERSION", TransportError.Simple.VERSION.text());
+        assertEquals("LARGE_MSG", TransportError.Simple.LARGE_MSG.text());
+        assertEquals("SESSION", TransportError.Simple.SESSION.text());
+        assertEquals("NO_AUTH", TransportError.Simple.NO_AUTH.text());
         assertEquals("HANDSHAKE PARSE", TransportError.handshake(HandshakeError.PARSE).text());
         assertEquals("HANDSHAKE IDENTITY", TransportError.handshake(HandshakeError.IDENTITY).text());
         assertEquals("HANDSHAKE BAD_AUTH", TransportError.handshake(HandshakeError.BAD_AUTH).text());
@@ -222,7 +222,7 @@ class HandshakeEncodingTest {
             assertTrue(reader.atEnd());
         }
         SmpReader followed = new SmpReader("VERSION more".getBytes(StandardCharsets.US_ASCII));
-        assertEquals(TransportError.VERSION, TransportError.readFrom(followed));
+        assertEquals(TransportError.Simple.VERSION, TransportError.readFrom(followed));
         assertEquals(' ', followed.readChar());
         assertThrows(DecodingException.class,
                 () -> TransportError.readFrom(new SmpReader("HANDSHAKE NOPE".getBytes(StandardCharsets.US_ASCII))));

@@ -165,7 +165,7 @@ class SmpHandshakeTest {
             Future<SmpServerHandle> served = serve(loopback, null, List.of(), serverConfig());
             TransportException e = assertThrows(TransportException.class,
                     () -> connect(loopback, null, clientConfig(new VersionRange(7, 18), false)));
-            assertEquals(TransportError.VERSION, e.error());
+            assertEquals(TransportError.Simple.VERSION, e.error());
             loopback.client.close();
             ExecutionException failure = assertThrows(ExecutionException.class, () -> await(served));
             assertInstanceOf(IOException.class, failure.getCause());
@@ -182,7 +182,7 @@ class SmpHandshakeTest {
             // v19 is parsed as v16+: no key here, then the proxy flag and an absent service
             raw.sendBlock(new SmpWriter().writeWord16(19).writeShortBytes(Fixtures.serverKeyHash()).writeBool(false)
                     .writeChar('0').toByteArray());
-            assertEquals(TransportError.VERSION, serverFailure(served));
+            assertEquals(TransportError.Simple.VERSION, serverFailure(served));
             // nothing is sent back: the connection just closes
             assertThrows(EOFException.class, raw::receiveBlock);
         }
@@ -247,7 +247,7 @@ class SmpHandshakeTest {
             TransportLink link = loopback.clientLink(randomBytes(32), ALPN, Fixtures.serverChain().certificates());
             TransportException e = assertThrows(TransportException.class, () -> SmpClientHandshaker.handshake(
                     link, clientConfig(SmpVersions.SUPPORTED_CLIENT_SMP_RELAY_VRANGE, false)));
-            assertEquals(TransportError.SESSION, e.error());
+            assertEquals(TransportError.Simple.SESSION, e.error());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.transport.TransportError;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;

@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.transport.SmpVersions;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
@@ -69,7 +70,7 @@ public sealed interface BrokerMessage {
         public String tag() { return "SOK"; }
 
         public void writeTo(SmpWriter writer, int version) {
-            if (version < SmpVersions.SERVICE_CERTS) {
+            if (version < SmpVersions.SERVICE_CERTS_SMP_VERSION) {
                 writer.writeAscii("OK");
                 return;
             }
@@ -320,7 +321,7 @@ public sealed interface BrokerMessage {
         public String tag() { return "DELD"; }
 
         public void writeTo(SmpWriter writer, int version) {
-            writer.writeAscii(version >= SmpVersions.DELETED_EVENT ? "DELD" : "END");
+            writer.writeAscii(version >= SmpVersions.DELETED_EVENT_SMP_VERSION ? "DELD" : "END");
         }
     }
 

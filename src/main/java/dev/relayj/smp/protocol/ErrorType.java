@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.transport.SmpVersions;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
@@ -57,10 +58,10 @@ public sealed interface ErrorType
      */
     default ErrorType forVersion(int version) {
         if (this instanceof Blocked(BlockingInfo info)) {
-            if (version < SmpVersions.BLOCKED_ENTITY) {
+            if (version < SmpVersions.BLOCKED_ENTITY_SMP_VERSION) {
                 return Simple.AUTH;
             }
-            if (version < SmpVersions.CLIENT_NOTICES) {
+            if (version < SmpVersions.CLIENT_NOTICES_SMP_VERSION) {
                 return new Blocked(info.withoutNotice());
             }
         }

@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.transport.SmpVersions;
 /** Sizes of SMP blocks and message bodies ({@code Protocol.hs}, {@code Transport.hs}). */
 public final class MessageLimits {
     private MessageLimits() {}
@@ -30,10 +31,10 @@ public final class MessageLimits {
      * ({@code maxMessageLength}): smaller once blocks are encrypted or proxied.
      */
     public static int maxMessageLength(int version) {
-        if (version >= SmpVersions.ENCRYPTED_BLOCK) {
+        if (version >= SmpVersions.ENCRYPTED_BLOCK_SMP_VERSION) {
             return 16048;
         }
-        if (version >= SmpVersions.SENDING_PROXY) {
+        if (version >= SmpVersions.SENDING_PROXY_SMP_VERSION) {
             return 16064;
         }
         return 16088;

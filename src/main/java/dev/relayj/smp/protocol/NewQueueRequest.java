@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.transport.SmpVersions;
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
@@ -44,7 +45,7 @@ public record NewQueueRequest(
     void writeTo(SmpWriter writer, int version) {
         rcvAuthKey.writeTo(writer);
         rcvDhKey.writeTo(writer);
-        if (version < SmpVersions.SND_AUTH_KEY) {
+        if (version < SmpVersions.SND_AUTH_KEY_SMP_VERSION) {
             if (basicAuth != null) {
                 writer.writeChar('A');
                 basicAuth.writeTo(writer);
@@ -54,12 +55,12 @@ public record NewQueueRequest(
         }
         writer.writeMaybe(basicAuth, (w, a) -> a.writeTo(w));
         subscriptionMode.writeTo(writer);
-        if (version < SmpVersions.SHORT_LINKS) {
+        if (version < SmpVersions.SHORT_LINKS_SMP_VERSION) {
             writer.writeBool(QueueMode.senderCanSecure(queueMode()));
             return;
         }
         writer.writeMaybe(queueRequestData, (w, d) -> d.writeTo(w));
-        if (version >= SmpVersions.NEW_NTF_CREDS) {
+        if (version >= SmpVersions.NEW_NTF_CREDS_SMP_VERSION) {
             writer.writeMaybe(notifierCredentials, (w, c) -> c.writeTo(w));
         }
     }
@@ -69,7 +70,7 @@ public record NewQueueRequest(
         AuthPublicKey rcvAuthKey = PublicKey.readAuthKey(reader);
         X25519PublicKey rcvDhKey = PublicKey.readX25519Key(reader);
         BasicAuth basicAuth;
-        if (version < SmpVersions.SND_AUTH_KEY) {
+        if (version < SmpVersions.SND_AUTH_KEY_SMP_VERSION) {
             basicAuth = reader.consumeIfNext("A") ? BasicAuth.readFrom(reader) : null;
         } else {
             basicAuth = reader.readMaybe(BasicAuth::readFrom);
@@ -77,12 +78,12 @@ public record NewQueueRequest(
         SubscriptionMode subscriptionMode = SubscriptionMode.readFrom(reader);
         QueueRequestData requestData = null;
         NewNotifierCredentials notifierCredentials = null;
-        if (version >= SmpVersions.SHORT_LINKS) {
+        if (version >= SmpVersions.SHORT_LINKS_SMP_VERSION) {
             requestData = reader.readMaybe(QueueRequestData::readFrom);
-            if (version >= SmpVersions.NEW_NTF_CREDS) {
+            if (version >= SmpVersions.NEW_NTF_CREDS_SMP_VERSION) {
                 notifierCredentials = reader.readMaybe(NewNotifierCredentials::readFrom);
             }
-        } else if (version >= SmpVersions.SND_AUTH_KEY) {
+        } else if (version >= SmpVersions.SND_AUTH_KEY_SMP_VERSION) {
             requestData = QueueRequestData.fromSenderCanSecure(reader.readBool());
         }
         return new NewQueueRequest(rcvAuthKey, rcvDhKey, basicAuth, subscriptionMode, requestData, notifierCredentials);

@@ -1,5 +1,7 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.transport.ServiceRole;
+
 /**
  * Who sends a command ({@code Party} in {@code Protocol.hs}); each command tag belongs to one
  * party, and the server uses it to pick the queue key and the checks that apply.

@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.transport.SmpVersions;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
@@ -42,16 +43,16 @@ public record QueueIdsKeys(
         recipientId.writeTo(writer);
         senderId.writeTo(writer);
         serverDhKey.writeTo(writer);
-        if (version >= SmpVersions.SHORT_LINKS) {
+        if (version >= SmpVersions.SHORT_LINKS_SMP_VERSION) {
             writer.writeMaybe(queueMode, (w, m) -> m.writeTo(w));
             writer.writeMaybe(linkId, (w, id) -> id.writeTo(w));
-            if (version >= SmpVersions.SERVICE_CERTS) {
+            if (version >= SmpVersions.SERVICE_CERTS_SMP_VERSION) {
                 writer.writeMaybe(serviceId, (w, id) -> id.writeTo(w));
             }
-            if (version >= SmpVersions.NEW_NTF_CREDS) {
+            if (version >= SmpVersions.NEW_NTF_CREDS_SMP_VERSION) {
                 writer.writeMaybe(notifierCredentials, (w, c) -> c.writeTo(w));
             }
-        } else if (version >= SmpVersions.SND_AUTH_KEY) {
+        } else if (version >= SmpVersions.SND_AUTH_KEY_SMP_VERSION) {
             writer.writeBool(QueueMode.senderCanSecure(queueMode));
         }
     }
@@ -64,16 +65,16 @@ public record QueueIdsKeys(
         EntityId linkId = null;
         EntityId serviceId = null;
         ServerNotifierCredentials credentials = null;
-        if (version >= SmpVersions.SHORT_LINKS) {
+        if (version >= SmpVersions.SHORT_LINKS_SMP_VERSION) {
             queueMode = reader.readMaybe(QueueMode::readFrom);
             linkId = reader.readMaybe(EntityId::readFrom);
-            if (version >= SmpVersions.SERVICE_CERTS) {
+            if (version >= SmpVersions.SERVICE_CERTS_SMP_VERSION) {
                 serviceId = reader.readMaybe(EntityId::readFrom);
             }
-            if (version >= SmpVersions.NEW_NTF_CREDS) {
+            if (version >= SmpVersions.NEW_NTF_CREDS_SMP_VERSION) {
                 credentials = reader.readMaybe(ServerNotifierCredentials::readFrom);
             }
-        } else if (version >= SmpVersions.SND_AUTH_KEY) {
+        } else if (version >= SmpVersions.SND_AUTH_KEY_SMP_VERSION) {
             queueMode = reader.readBool() ? QueueMode.MESSAGING : QueueMode.CONTACT;
         }
         return new QueueIdsKeys(recipientId, senderId, serverDhKey, queueMode, linkId, serviceId, credentials);

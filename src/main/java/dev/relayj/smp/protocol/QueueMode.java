@@ -22,6 +22,16 @@ public enum QueueMode {
         return code;
     }
 
+    /** The mode for its letter in store logs, or null for an unknown letter. */
+    public static QueueMode fromCode(char code) {
+        for (QueueMode mode : values()) {
+            if (mode.code == code) {
+                return mode;
+            }
+        }
+        return null;
+    }
+
     /** Whether the sender may secure the queue ({@code senderCanSecure}); unknown mode means no. */
     public static boolean senderCanSecure(QueueMode mode) {
         return mode == MESSAGING;

@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.transport.SmpVersions;
 /**
  * The agreed parameters of an SMP session that shape its transmissions ({@code THandleParams}
  * in {@code Transport.hs}, the parts the protocol layer needs).
@@ -20,8 +21,8 @@ public record TransmissionParams(int version, byte[] sessionId, boolean implySes
 
     /** The parameters after a handshake that agreed on this version ({@code smpTHandle_}). */
     public static TransmissionParams forVersion(int version, byte[] sessionId) {
-        return new TransmissionParams(version, sessionId, version >= SmpVersions.AUTH_CMDS,
-                version >= SmpVersions.SERVICE_CERTS, MessageLimits.BLOCK_SIZE);
+        return new TransmissionParams(version, sessionId, version >= SmpVersions.AUTH_CMDS_SMP_VERSION,
+                version >= SmpVersions.SERVICE_CERTS_SMP_VERSION, MessageLimits.BLOCK_SIZE);
     }
 
     /**
@@ -30,7 +31,7 @@ public record TransmissionParams(int version, byte[] sessionId, boolean implySes
      */
     public TransmissionParams withVersion(int newVersion) {
         return new TransmissionParams(newVersion, sessionId, implySessionId,
-                newVersion >= SmpVersions.SERVICE_CERTS, blockSize);
+                newVersion >= SmpVersions.SERVICE_CERTS_SMP_VERSION, blockSize);
     }
 
     @Override

@@ -1,61 +1,185 @@
 package dev.relayj.smp.server;
 
-import dev.relayj.encoding.Base64Url;
+import dev.relayj.crypto.Hashes;
+import dev.relayj.crypto.SignaturePrivateKey;
+import dev.relayj.crypto.X25519PrivateKey;
+import dev.relayj.stats.DailyStatsLogger;
+import dev.relayj.stats.EntityCounts;
+import dev.relayj.smp.store.QueueStore;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.TlsConnection;
 import dev.relayj.tls.TlsListener;
 import dev.relayj.tls.TlsSettings;
+import dev.relayj.transport.CertificateChain;
+import dev.relayj.transport.HandshakeError;
+import dev.relayj.transport.ServerHandshakeConfig;
+import dev.relayj.transport.SmpServerHandle;
+import dev.relayj.transport.SmpServerHandshaker;
+import dev.relayj.transport.SmpVersions;
+import dev.relayj.transport.TransportException;
+import dev.relayj.transport.TransportLink;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The SMP relay: one TLS listener on each configured port. It owns the listeners and closes them
- * on {@link #close()}. For now a connection is logged (ALPN and session id) and closed.
+ * The SMP relay ({@code smpServer} in Server.hs): TLS listeners, a session per client connection,
+ * and the background jobs (END/DELD events, notification delivery, message and notification
+ * expiry, inactive clients, journal sync, daily stats). {@link #close()} stops it in order: stop
+ * accepting, close clients, then save messages and stats.
  */
 public final class SmpServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SmpServer.class.getName());
 
-    private final List<TlsListener> listeners;
+    private final RelayEnv env;
+    private final RelayStorage storage;
+    private final List<TlsListener> listeners = new ArrayList<>();
+    private final List<AutoCloseable> tasks = new ArrayList<>();
+    private final ReentrantLock closeLock = new ReentrantLock();
+    private boolean closed;
 
-    private SmpServer(List<TlsListener> listeners) {
-        this.listeners = listeners;
+    private SmpServer(RelayEnv env, RelayStorage storage) {
+        this.env = env;
+        this.storage = storage;
     }
 
     /**
-     * Starts listening on every port of {@code config} (on all interfaces).
+     * Restores the stores and starts listening on every port of {@code config} (on all interfaces).
      *
      * @param webCredentials the browser certificate for ports shared with the web site, if any
      */
     public static SmpServer start(SmpServerConfig config, ServerCredentials credentials,
             Optional<ServerCredentials> webCredentials) throws IOException {
-        return start(config, credentials, webCredentials, null);
+        return start(config, credentials, webCredentials, null, ServerTuning.DEFAULT);
     }
 
     /** As {@link #start(SmpServerConfig, ServerCredentials, Optional)}, bound to {@code bindHost} (null: all interfaces). */
     public static SmpServer start(SmpServerConfig config, ServerCredentials credentials,
-            Optional<ServerCredentials> webCredentials, String bindHost) throws IOException {
-        List<TlsListener> listeners = new ArrayList<>();
+            Optional<ServerCredentials> webCredentials, String bindHost, ServerTuning tuning) throws IOException {
+        SignaturePrivateKey signKey = SigningKeyFile.read(config.credentials().privateKey());
+        CertificateChain chain = certificateChain(credentials.chain());
+        byte[] keyHash = Hashes.sha256(chain.certificate(chain.size() - 1));
+        RelayStorage storage = RelayStorage.open(config, tuning);
+        RelayEnv env = new RelayEnv(config, tuning, storage.queueStore, storage.messageStore, storage.stats);
+        ServerHandshakeConfig handshake = new ServerHandshakeConfig(chain, signKey, keyHash,
+                SmpVersions.SUPPORTED_SERVER_SMP_RELAY_VRANGE, (role, certificates, certHash) -> {
+                    // service certificates are accepted only with [TRANSPORT] accept_service_credentials
+                    // and service subscriptions are not served yet: refuse as a store failure would
+                    throw new TransportException(HandshakeError.BAD_SERVICE);
+                });
+        SmpServer server = new SmpServer(env, storage);
         try {
+            server.startTasks();
             for (SmpServerConfig.ServerPort port : config.transport().ports()) {
                 TlsSettings settings = new TlsSettings(credentials, port.attachHttp() ? webCredentials.orElse(null) : null,
                         SmpServerConfig.ALPN, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.transport().logTlsErrors())
                         .withClientCertificates(config.transport().acceptServiceCredentials());
-                listeners.add(TlsListener.open(bindHost, port.port(), settings, SmpServer::handle));
+                server.listeners.add(TlsListener.open(bindHost, port.port(), settings,
+                        connection -> server.serve(connection, handshake)));
             }
         } catch (IOException | RuntimeException e) {
-            listeners.forEach(TlsListener::close);
+            server.close();
             throw e;
         }
-        return new SmpServer(List.copyOf(listeners));
+        return server;
     }
 
-    private static void handle(TlsConnection connection) {
-        LOG.log(Level.INFO, "SMP connection from " + connection.remoteAddress() + ": ALPN "
-                + (connection.alpn() == null ? "none" : connection.alpn()) + ", session "
-                + Base64Url.encode(connection.sessionId()));
+    private static CertificateChain certificateChain(List<X509Certificate> certificates) throws IOException {
+        List<byte[]> der = new ArrayList<>();
+        for (X509Certificate certificate : certificates) {
+            try {
+                der.add(certificate.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new IOException("cannot encode server certificate: " + e.getMessage(), e);
+            }
+        }
+        return CertificateChain.of(der);
+    }
+
+    private void startTasks() {
+        SmpServerConfig config = env.config;
+        ServerTuning tuning = env.tuning;
+        tasks.add(PeriodicTask.start("smp-pending-events", tuning.pendingEndInterval(), () -> {
+            env.subscribers.flushPendingEvents(env.stats);
+            env.ntfSubscribers.flushPendingEvents(env.stats);
+        }));
+        NotificationDelivery delivery = new NotificationDelivery(env);
+        tasks.add(PeriodicTask.start("smp-deliver-ntfs", tuning.ntfDeliveryInterval(), delivery::deliver));
+        tasks.add(PeriodicTask.start("smp-journal-sync", tuning.journalSyncInterval(), env.messageStore::syncJournal));
+        ExpirationConfig msgExpiration = config.expiry().messageExpiration();
+        tasks.add(PeriodicTask.start("smp-expire-messages", msgExpiration.checkInterval(), () -> {
+            var expired = env.messageStore.expireOldMessages(msgExpiration.ttl());
+            env.stats.msgCount.set(expired.storedCount());
+            env.stats.msgExpired.add(expired.expiredCount());
+            LOG.log(Level.INFO, "STORE: messages stored: " + expired.storedCount() + ", expired: "
+                    + expired.expiredCount() + ", queues: " + expired.queueCount());
+        }));
+        ExpirationConfig ntfExpiration = config.expiry().notificationExpiration();
+        tasks.add(PeriodicTask.start("smp-expire-ntfs", ntfExpiration.checkInterval(), () -> {
+            int expired = env.notifications.deleteExpired(env.nowSeconds() - ntfExpiration.ttl().toSeconds());
+            if (expired > 0) {
+                env.stats.msgNtfExpired.add(expired);
+                env.stats.ntfCount.add(-expired);
+            }
+        }));
+        config.expiry().inactiveClientExpiration().ifPresent(expiration ->
+                tasks.add(PeriodicTask.start("smp-inactive-clients", expiration.checkInterval(), () -> {
+                    long oldBefore = env.nowSeconds() - expiration.ttl().toSeconds();
+                    for (ClientSession client : env.clients()) {
+                        boolean subscribed = env.subscribers.hasSubscriptions(client)
+                                || env.ntfSubscribers.hasSubscriptions(client);
+                        if (!subscribed && client.lastActiveAt() < oldBefore) {
+                            client.close();
+                        }
+                    }
+                })));
+        if (config.stats().logStats()) {
+            DailyStatsLogger logger = new DailyStatsLogger(config.stats().dailyLogFile(), tuning.clock(),
+                    DailyStatsLogger.DEFAULT_START_SECOND_OF_DAY, DailyStatsLogger.DEFAULT_INTERVAL_SECONDS,
+                    now -> env.stats.csvRow(now, entityCounts(env.queueStore)));
+            logger.start();
+            tasks.add(logger);
+        }
+    }
+
+    private static EntityCounts entityCounts(QueueStore store) {
+        QueueStore.EntityCounts c = store.entityCounts();
+        return new EntityCounts(c.queueCount(), c.notifierCount(), c.rcvServiceCount(), c.ntfServiceCount(),
+                c.rcvServiceQueuesCount(), c.ntfServiceQueuesCount());
+    }
+
+    /** Runs the SMP handshake, then the client session, on the connection's own thread. */
+    private void serve(TlsConnection connection, ServerHandshakeConfig handshake) {
+        if (!env.active.get()) {
+            return;
+        }
+        SmpServerHandle handle;
+        try {
+            TransportLink link = new TransportLink(connection.input(), connection.output(), connection.sessionId(),
+                    connection.alpn(), peerCertificates(connection));
+            handle = SmpServerHandshaker.handshake(link, handshake, X25519PrivateKey.generate(env.random));
+        } catch (IOException | TransportException e) {
+            LOG.log(Level.DEBUG, "SMP handshake with " + connection.remoteAddress() + " failed: " + e.getMessage());
+            return;
+        }
+        new ClientSession(env, connection, handle).run();
+    }
+
+    private static List<byte[]> peerCertificates(TlsConnection connection) throws IOException {
+        List<byte[]> der = new ArrayList<>();
+        for (X509Certificate certificate : connection.peerCertificates()) {
+            try {
+                der.add(certificate.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new IOException("bad client certificate", e);
+            }
+        }
+        return der;
     }
 
     /** The bound ports, in the order of the configuration (useful when it asks for port 0). */
@@ -63,9 +187,30 @@ public final class SmpServer implements AutoCloseable {
         return listeners.stream().map(TlsListener::port).toList();
     }
 
-    /** Stops accepting and closes the listeners; idempotent. */
+    /** Stops accepting, disconnects clients, stops background jobs, then saves messages and stats; idempotent. */
     @Override
     public void close() {
-        listeners.forEach(TlsListener::close);
+        closeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            LOG.log(Level.INFO, "Saving server state...");
+            listeners.forEach(TlsListener::close);
+            env.active.set(false);
+            env.clients().forEach(ClientSession::close);
+            for (AutoCloseable task : tasks) {
+                try {
+                    task.close();
+                } catch (Exception e) {
+                    LOG.log(Level.ERROR, "stopping background job: " + e.getMessage());
+                }
+            }
+            storage.close();
+            LOG.log(Level.INFO, "Server stopped");
+        } finally {
+            closeLock.unlock();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.BlockingInfo;
+
 import dev.relayj.encoding.DecodingException;
 
 /**
@@ -36,7 +38,7 @@ public sealed interface EntityStatus {
 
         @Override
         public String encode() {
-            return "blocked," + info.encode();
+            return "blocked," + info.toText();
         }
     }
 
@@ -48,7 +50,7 @@ public sealed interface EntityStatus {
             return OFF;
         }
         if (text.startsWith("blocked,")) {
-            return new Blocked(BlockingInfo.parse(text.substring("blocked,".length())));
+            return new Blocked(BlockingInfo.fromText(text.substring("blocked,".length())));
         }
         throw new DecodingException("unknown queue status '" + text + "'");
     }

@@ -1,5 +1,7 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;

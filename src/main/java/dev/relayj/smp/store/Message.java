@@ -1,5 +1,7 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
 import java.util.Arrays;
@@ -33,7 +35,7 @@ public sealed interface Message {
 
         @Override
         public String encode() {
-            return id.base64() + " " + timestamp + " flags=" + (notification ? 'T' : 'F') + " "
+            return id.toBase64() + " " + timestamp + " flags=" + (notification ? 'T' : 'F') + " "
                     + Base64Url.encode(body);
         }
 
@@ -58,7 +60,7 @@ public sealed interface Message {
     record QuotaMarker(EntityId id, long timestamp) implements Message {
         @Override
         public String encode() {
-            return id.base64() + " " + timestamp + " quota";
+            return id.toBase64() + " " + timestamp + " quota";
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+
 import dev.relayj.encoding.DecodingException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,7 +36,7 @@ public final class MessageLogFile {
 
     /** Encodes one line (without newline). */
     public static String encodeLine(EntityId recipientId, Message message) {
-        return "v3 " + recipientId.base64() + " " + message.encode();
+        return "v3 " + recipientId.toBase64() + " " + message.encode();
     }
 
     /**

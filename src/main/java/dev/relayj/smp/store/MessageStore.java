@@ -1,5 +1,7 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,6 +123,17 @@ public final class MessageStore implements AutoCloseable {
             current.awaitDurable(result.journalSeq());
         } catch (IOException e) {
             throw new StoreException(StoreError.STORE, "message journal: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes everything journaled so far durable; the server calls it every second or so, which bounds
+     * what a crash loses of acknowledgements and deletions (sent messages are awaited before OK).
+     */
+    public void syncJournal() throws IOException {
+        MessageJournal current = journal;
+        if (current != null) {
+            current.sync();
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.crypto.X25519Secret;
+
 import dev.relayj.crypto.AuthPublicKey;
 
 /**
@@ -7,7 +10,7 @@ import dev.relayj.crypto.AuthPublicKey;
  * the notifier id, the key that authorizes NSUB, the DH secret for notification metadata and
  * optionally the notification service the queue is associated with (null when none).
  */
-public record NotifierCredentials(EntityId notifierId, AuthPublicKey notifierKey, DhSecret rcvNtfDhSecret,
+public record NotifierCredentials(EntityId notifierId, AuthPublicKey notifierKey, X25519Secret rcvNtfDhSecret,
         EntityId ntfServiceId) {
     public NotifierCredentials {
         if (notifierId == null || notifierKey == null || rcvNtfDhSecret == null) {

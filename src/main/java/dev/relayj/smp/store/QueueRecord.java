@@ -1,5 +1,9 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.crypto.X25519Secret;
+import dev.relayj.smp.protocol.QueueMode;
+
 import dev.relayj.crypto.AuthPublicKey;
 import java.util.List;
 
@@ -18,7 +22,7 @@ import java.util.List;
  */
 public record QueueRecord(
         List<AuthPublicKey> recipientKeys,
-        DhSecret rcvDhSecret,
+        X25519Secret rcvDhSecret,
         EntityId senderId,
         AuthPublicKey senderKey,
         QueueMode queueMode,

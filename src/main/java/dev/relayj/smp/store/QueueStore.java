@@ -1,5 +1,9 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.transport.ServiceRole;
+
 import dev.relayj.crypto.AuthPublicKey;
 import java.io.IOException;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+
 import dev.relayj.encoding.DecodingException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

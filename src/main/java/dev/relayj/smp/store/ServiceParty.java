@@ -1,5 +1,7 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.transport.ServiceRole;
+
 /**
  * Which side of a queue a service subscribes to ({@code ASubscriberParty}): the recipient
  * ({@code R}) or the notifier ({@code N}).

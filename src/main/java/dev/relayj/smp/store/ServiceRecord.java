@@ -1,5 +1,8 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.transport.ServiceRole;
+
 import java.util.Arrays;
 import java.util.List;
 

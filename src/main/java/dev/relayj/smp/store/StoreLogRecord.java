@@ -1,5 +1,11 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.crypto.X25519Secret;
+import dev.relayj.smp.protocol.QueueMode;
+import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.transport.ServiceRole;
+
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
@@ -34,14 +40,14 @@ public sealed interface StoreLogRecord {
     record CreateQueue(EntityId recipientId, QueueRecord queue) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "CREATE rid=" + recipientId.base64() + " " + encodeQueue(queue);
+            return "CREATE rid=" + recipientId.toBase64() + " " + encodeQueue(queue);
         }
     }
 
     record CreateLink(EntityId recipientId, QueueLink link) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "LINK " + recipientId.base64() + " " + link.linkId().base64() + " "
+            return "LINK " + recipientId.toBase64() + " " + link.linkId().toBase64() + " "
                     + Base64Url.encode(link.fixedData()) + " " + Base64Url.encode(link.userData());
         }
     }
@@ -49,14 +55,14 @@ public sealed interface StoreLogRecord {
     record DeleteLink(EntityId recipientId) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "LDELETE " + recipientId.base64();
+            return "LDELETE " + recipientId.toBase64();
         }
     }
 
     record SecureQueue(EntityId recipientId, AuthPublicKey senderKey) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "SECURE " + recipientId.base64() + " " + encodeKey(senderKey);
+            return "SECURE " + recipientId.toBase64() + " " + encodeKey(senderKey);
         }
     }
 
@@ -67,64 +73,64 @@ public sealed interface StoreLogRecord {
 
         @Override
         public String encode() {
-            return "KEYS " + recipientId.base64() + " " + encodeKeys(recipientKeys);
+            return "KEYS " + recipientId.toBase64() + " " + encodeKeys(recipientKeys);
         }
     }
 
     record AddNotifier(EntityId recipientId, NotifierCredentials notifier) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "NOTIFIER " + recipientId.base64() + " " + encodeNotifier(notifier);
+            return "NOTIFIER " + recipientId.toBase64() + " " + encodeNotifier(notifier);
         }
     }
 
     record SuspendQueue(EntityId recipientId) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "SUSPEND " + recipientId.base64();
+            return "SUSPEND " + recipientId.toBase64();
         }
     }
 
     record BlockQueue(EntityId recipientId, BlockingInfo info) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "BLOCK " + recipientId.base64() + " " + info.encode();
+            return "BLOCK " + recipientId.toBase64() + " " + info.toText();
         }
     }
 
     record UnblockQueue(EntityId recipientId) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "UNBLOCK " + recipientId.base64();
+            return "UNBLOCK " + recipientId.toBase64();
         }
     }
 
     record DeleteQueue(EntityId recipientId) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "DELETE " + recipientId.base64();
+            return "DELETE " + recipientId.toBase64();
         }
     }
 
     record DeleteNotifier(EntityId recipientId) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "NDELETE " + recipientId.base64();
+            return "NDELETE " + recipientId.toBase64();
         }
     }
 
     record UpdateTime(EntityId recipientId, long day) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "TIME " + recipientId.base64() + " " + day;
+            return "TIME " + recipientId.toBase64() + " " + day;
         }
     }
 
     record NewService(ServiceRecord service) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "NEW_SERVICE service_id=" + service.serviceId().base64()
-                    + " role=" + service.role().code()
+            return "NEW_SERVICE service_id=" + service.serviceId().toBase64()
+                    + " role=" + service.role().letter()
                     + " cert=" + service.certChain().stream().map(Base64Url::encode).collect(Collectors.joining(","))
                     + " cert_hash=" + Base64Url.encode(service.certHash())
                     + " created_at=" + service.createdAt();
@@ -136,8 +142,8 @@ public sealed interface StoreLogRecord {
         @Override
         public String encode() {
             // a Maybe in a tuple: Nothing leaves the trailing space (strEncode of a tuple is unwords)
-            return "QUEUE_SERVICE " + recipientId.base64() + " " + party.code() + " "
-                    + (serviceId == null ? "" : serviceId.base64());
+            return "QUEUE_SERVICE " + recipientId.toBase64() + " " + party.code() + " "
+                    + (serviceId == null ? "" : serviceId.toBase64());
         }
     }
 
@@ -168,7 +174,7 @@ public sealed interface StoreLogRecord {
             case "KEYS" -> new UpdateKeys(spaced(in), in.authKeys());
             case "NOTIFIER" -> new AddNotifier(spaced(in), parseNotifier(in));
             case "SUSPEND" -> new SuspendQueue(in.entityId());
-            case "BLOCK" -> new BlockQueue(spaced(in), BlockingInfo.parse(in.rest()));
+            case "BLOCK" -> new BlockQueue(spaced(in), BlockingInfo.fromText(in.rest()));
             case "UNBLOCK" -> new UnblockQueue(in.entityId());
             case "DELETE" -> new DeleteQueue(in.entityId());
             case "NDELETE" -> new DeleteNotifier(in.entityId());
@@ -204,9 +210,9 @@ public sealed interface StoreLogRecord {
     }
 
     private static String encodeNotifier(NotifierCredentials notifier) {
-        return notifier.notifierId().base64() + " " + encodeKey(notifier.notifierKey()) + " "
+        return notifier.notifierId().toBase64() + " " + encodeKey(notifier.notifierKey()) + " "
                 + Base64Url.encode(notifier.rcvNtfDhSecret().bytes())
-                + (notifier.ntfServiceId() == null ? "" : " nsrv=" + notifier.ntfServiceId().base64());
+                + (notifier.ntfServiceId() == null ? "" : " nsrv=" + notifier.ntfServiceId().toBase64());
     }
 
     /** {@code strEncode} of {@code QueueRec}: optional fields are left out when absent. */
@@ -214,13 +220,13 @@ public sealed interface StoreLogRecord {
         StringBuilder out = new StringBuilder(400);
         out.append("rk=").append(encodeKeys(q.recipientKeys()));
         out.append(" rdh=").append(Base64Url.encode(q.rcvDhSecret().bytes()));
-        out.append(" sid=").append(q.senderId().base64());
+        out.append(" sid=").append(q.senderId().toBase64());
         out.append(" sk=").append(q.senderKey() == null ? "" : encodeKey(q.senderKey()));
         if (q.queueMode() != null) {
             out.append(" queue_mode=").append(q.queueMode().code());
         }
         if (q.link() != null) {
-            out.append(" link_id=").append(q.link().linkId().base64());
+            out.append(" link_id=").append(q.link().linkId().toBase64());
             out.append(" queue_data=").append(Base64Url.encode(q.link().fixedData()))
                     .append(' ').append(Base64Url.encode(q.link().userData()));
         }
@@ -234,7 +240,7 @@ public sealed interface StoreLogRecord {
             out.append(" status=").append(q.status().encode());
         }
         if (q.rcvServiceId() != null) {
-            out.append(" rsrv=").append(q.rcvServiceId().base64());
+            out.append(" rsrv=").append(q.rcvServiceId().toBase64());
         }
         return out.toString();
     }
@@ -243,7 +249,7 @@ public sealed interface StoreLogRecord {
         in.expect("rk=");
         List<AuthPublicKey> recipientKeys = in.authKeys();
         in.expect(" rdh=");
-        DhSecret rcvDhSecret = in.dhSecret();
+        X25519Secret rcvDhSecret = in.dhSecret();
         in.expect(" sid=");
         EntityId senderId = in.entityId();
         in.expect(" sk=");
@@ -283,7 +289,7 @@ public sealed interface StoreLogRecord {
         EntityId notifierId = spaced(in);
         AuthPublicKey notifierKey = in.authKey();
         in.expect(" ");
-        DhSecret secret = in.dhSecret();
+        X25519Secret secret = in.dhSecret();
         EntityId serviceId = in.consume(" nsrv=") ? in.entityId() : null;
         return new NotifierCredentials(notifierId, notifierKey, secret, serviceId);
     }
@@ -292,7 +298,7 @@ public sealed interface StoreLogRecord {
         in.expect("service_id=");
         EntityId serviceId = in.entityId();
         in.expect(" role=");
-        ServiceRole role = ServiceRole.fromCode(in.character());
+        ServiceRole role = ServiceRole.fromLetter(in.character());
         if (role == null) {
             throw new DecodingException("unknown service role");
         }

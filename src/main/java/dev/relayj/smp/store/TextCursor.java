@@ -1,5 +1,8 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.crypto.X25519Secret;
+
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.encoding.Base64Url;
@@ -151,12 +154,12 @@ final class TextCursor {
         return items;
     }
 
-    DhSecret dhSecret() throws DecodingException {
+    X25519Secret dhSecret() throws DecodingException {
         byte[] bytes = base64();
-        if (bytes.length != DhSecret.LENGTH) {
+        if (bytes.length != 32) {
             throw new DecodingException("an X25519 secret is 32 bytes, got " + bytes.length);
         }
-        return new DhSecret(bytes);
+        return new X25519Secret(bytes);
     }
 
     /** A signed decimal ({@code Int64} in {@code StrEncoding}). */

@@ -1,25 +1,103 @@
 package dev.relayj.xftp.server;
 
-import dev.relayj.encoding.Base64Url;
+import dev.relayj.http2.Http2Connection;
+import dev.relayj.http2.Http2ServerConfig;
+import dev.relayj.smp.server.ExpirationConfig;
+import dev.relayj.stats.DailyStatsLogger;
+import dev.relayj.stats.MetricsFileWriter;
+import dev.relayj.stats.StatsFormatException;
+import dev.relayj.stats.StatsStateFile;
+import dev.relayj.stats.XftpPrometheusMetrics;
+import dev.relayj.stats.XftpServerStats;
+import dev.relayj.stats.XftpServerStatsData;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.TlsConnection;
 import dev.relayj.tls.TlsListener;
 import dev.relayj.tls.TlsSettings;
+import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.xftp.protocol.XftpError;
+import dev.relayj.xftp.protocol.XftpException;
+import dev.relayj.xftp.protocol.XftpVersions;
+import dev.relayj.xftp.store.ChunkFiles;
+import dev.relayj.xftp.store.FileStore;
+import dev.relayj.xftp.store.FileStoreLog;
+import dev.relayj.xftp.store.FileStoreLogLoader;
+import dev.relayj.xftp.store.FsyncPolicy;
+import dev.relayj.xftp.store.StorageQuota;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
- * The XFTP relay: one TLS listener on the configured port, which it owns and closes on
- * {@link #close()}. For now a connection is logged (ALPN and session id) and closed.
+ * The XFTP relay ({@code runXFTPServer} of {@code FileTransfer/Server.hs}): on start it loads the
+ * store log, reconciles the files directory, restores the quota and the stats and expires old
+ * files; then it serves XFTP over HTTP/2 on one TLS port and runs file expiry, the daily stats
+ * CSV, the metrics file and the inactive-client check on their schedules. It owns all of these
+ * and stops them on {@link #close()}: stop accepting, GOAWAY to every client, close the
+ * connections, flush and close the store log, save the stats.
  */
 public final class XftpServer implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(XftpServer.class.getName());
+    /** How long open requests may finish after GOAWAY when the server stops. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+    /** The pause between files when expiry runs on schedule ({@code expireServerFiles (Just 100000)}). */
+    private static final Duration EXPIRY_ITEM_DELAY = Duration.ofMillis(100);
 
-    private final TlsListener listener;
+    /**
+     * How the server runs besides its configuration.
+     *
+     * @param clock      the time of file creation, expiry, stats and client activity
+     * @param log        where operator notes go (the reference's {@code logNote}/{@code putStrLn})
+     * @param bindHost   the address to listen on, or null for all interfaces
+     * @param version    the server version shown in the metrics file
+     * @param uploadTimeout time allowed to receive one chunk ({@code fileTimeout})
+     */
+    public record Options(Clock clock, Consumer<String> log, String bindHost, String version, Duration uploadTimeout) {
+        public static final Options DEFAULT =
+                new Options(Clock.systemUTC(), System.out::println, null, "relayj", XftpServerConfig.FILE_TIMEOUT);
 
-    private XftpServer(TlsListener listener) {
-        this.listener = listener;
+        public Options withBindHost(String host) {
+            return new Options(clock, log, host, version, uploadTimeout);
+        }
+
+        public Options withVersion(String serverVersion) {
+            return new Options(clock, log, bindHost, serverVersion, uploadTimeout);
+        }
+    }
+
+    private record Live(TlsConnection tls, Http2Connection http2, XftpConnection xftp) {}
+
+    private final XftpServerConfig config;
+    private final Options options;
+    private final FileService files;
+    private final Optional<FileStoreLog> storeLog;
+    private final XftpServerStats stats;
+    private final Set<Live> connections = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Thread> schedules = new ArrayList<>();
+    private final List<AutoCloseable> writers = new ArrayList<>();
+    private TlsListener listener;
+
+    private XftpServer(XftpServerConfig config, Options options, FileService files, Optional<FileStoreLog> storeLog,
+            XftpServerStats stats) {
+        this.config = config;
+        this.options = options;
+        this.files = files;
+        this.storeLog = storeLog;
+        this.stats = stats;
     }
 
     /**
@@ -29,21 +107,62 @@ public final class XftpServer implements AutoCloseable {
      */
     public static XftpServer start(XftpServerConfig config, ServerCredentials credentials,
             Optional<ServerCredentials> webCredentials) throws IOException {
-        return start(config, credentials, webCredentials, null);
+        return start(config, credentials, webCredentials, Options.DEFAULT);
     }
 
     /** As {@link #start(XftpServerConfig, ServerCredentials, Optional)}, bound to {@code bindHost} (null: all interfaces). */
     public static XftpServer start(XftpServerConfig config, ServerCredentials credentials,
             Optional<ServerCredentials> webCredentials, String bindHost) throws IOException {
-        TlsSettings settings = new TlsSettings(credentials, webCredentials.orElse(null), XftpServerConfig.ALPN,
-                TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.logTlsErrors());
-        return new XftpServer(TlsListener.open(bindHost, config.port(), settings, XftpServer::handle));
+        return start(config, credentials, webCredentials, Options.DEFAULT.withBindHost(bindHost));
     }
 
-    private static void handle(TlsConnection connection) {
-        LOG.log(Level.INFO, "XFTP connection from " + connection.remoteAddress() + ": ALPN "
-                + (connection.alpn() == null ? "none" : connection.alpn()) + ", session "
-                + Base64Url.encode(connection.sessionId()));
+    public static XftpServer start(XftpServerConfig config, ServerCredentials credentials,
+            Optional<ServerCredentials> webCredentials, Options options) throws IOException {
+        ServerIdentity identity = ServerIdentity.load(credentials, config.credentials().privateKey());
+        Consumer<String> log = options.log();
+        FileStore store = new FileStore();
+        ChunkFiles chunks = new ChunkFiles(config.files().path());
+        Optional<Path> logFile = config.store().storeLogFile();
+        long used;
+        Optional<FileStoreLog> storeLog = Optional.empty();
+        if (logFile.isPresent()) {
+            FileStoreLogLoader.replay(logFile.get(), store, log);
+            used = chunks.reconcile(store, log);
+            storeLog = Optional.of(FileStoreLogLoader.compact(logFile.get(), store, FsyncPolicy.OS_BUFFERED,
+                    options.clock(), log));
+        } else {
+            Files.createDirectories(config.files().path());
+            used = store.usedStorage();
+        }
+        long quotaBytes = config.files().storageQuota().orElse(Long.MAX_VALUE);
+        StorageQuota quota = new StorageQuota(quotaBytes, used);
+        if (config.files().storageQuota().isPresent()) {
+            // newXFTPServerEnv in FileTransfer/Server/Env.hs
+            log.accept("Total / available storage: " + quotaBytes + " / " + (quotaBytes - used));
+            if (quotaBytes < used) {
+                log.accept("WARNING: storage quota is less than used storage, no files can be uploaded!");
+            }
+        }
+        XftpServerStats stats = new XftpServerStats(options.clock().instant());
+        FileService files = new FileService(config, store, storeLog, chunks, quota, stats, options.clock(),
+                new SecureRandom(), options.uploadTimeout(), log);
+        XftpServer server = new XftpServer(config, options, files, storeLog, stats);
+        try {
+            server.expireFilesNow(Duration.ZERO);
+            server.restoreStats(store);
+            server.startSchedules();
+            Optional<StaticSite> site = server.staticSite();
+            TlsSettings settings = new TlsSettings(credentials, webCredentials.orElse(null), XftpServerConfig.ALPN,
+                    TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.logTlsErrors());
+            boolean webPort = webCredentials.isPresent();
+            SecureRandom random = new SecureRandom();
+            server.listener = TlsListener.open(options.bindHost(), config.port(), settings,
+                    tls -> server.serve(tls, identity, site, random, webPort));
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
     }
 
     /** The bound port (useful when the configuration asks for port 0). */
@@ -51,9 +170,249 @@ public final class XftpServer implements AutoCloseable {
         return listener.port();
     }
 
-    /** Stops accepting and closes the listener; idempotent. */
+    /** Bytes of uploaded chunks counted against the quota. */
+    public long usedStorage() {
+        return files.quota().used();
+    }
+
+    /**
+     * Deletes a file (by sender or recipient id) with its recipients and body, as the control
+     * port's {@code delete} does; the error when there is no such file or it cannot be removed.
+     */
+    public Optional<XftpError> deleteFile(FileId id) throws IOException {
+        try {
+            return files.deleteFile(files.findFile(id));
+        } catch (XftpException e) {
+            return Optional.of(e.error());
+        }
+    }
+
+    /** Blocks a file (by sender or recipient id) and removes its body, as the control port's {@code block}. */
+    public Optional<XftpError> blockFile(FileId id, BlockingInfo info) throws IOException {
+        try {
+            return files.blockFile(files.findFile(id), info);
+        } catch (XftpException e) {
+            return Optional.of(e.error());
+        }
+    }
+
+    /** Runs one file expiry pass now, without pauses between files. */
+    void expireFilesNow() throws IOException, InterruptedException {
+        expireFilesNow(Duration.ZERO);
+    }
+
+    /** Closes every connection whose last request is older than the inactivity TTL; returns how many. */
+    int expireInactiveClientsNow() {
+        Optional<ExpirationConfig> expiration = config.inactiveClientExpiration();
+        if (expiration.isEmpty()) {
+            return 0;
+        }
+        long oldSeconds = Math.floorDiv(options.clock().millis(), 1000L) - expiration.get().ttl().toSeconds();
+        int closedCount = 0;
+        for (Live live : connections) {
+            if (Math.floorDiv(live.xftp().lastActiveMillis(), 1000L) < oldSeconds) {
+                live.tls().close();
+                closedCount++;
+            }
+        }
+        return closedCount;
+    }
+
+    /** The live counters, for tests. */
+    XftpServerStats stats() {
+        return stats;
+    }
+
+    private void expireFilesNow(Duration itemDelay) throws IOException {
+        try {
+            files.expireFiles(config.fileExpiration().ttl(), itemDelay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void serve(TlsConnection tls, ServerIdentity identity, Optional<StaticSite> site, SecureRandom random,
+            boolean webPort) throws IOException {
+        if (closed.get()) {
+            return;
+        }
+        boolean sniUsed = tls.webCredentialsUsed();
+        XftpConnection xftp = new XftpConnection(files, identity, XftpVersions.SUPPORTED_FILE_SERVER_VRANGE, site,
+                random, options.clock(), tls.sessionId(), tls.alpn(), sniUsed, sniUsed && webPort);
+        Http2Connection http2 = new Http2Connection(tls.input(), tls.output(), Http2ServerConfig.DEFAULT, xftp);
+        Live live = new Live(tls, http2, xftp);
+        connections.add(live);
+        try {
+            if (!closed.get()) {
+                http2.run();
+            }
+        } finally {
+            connections.remove(live);
+        }
+    }
+
+    private Optional<StaticSite> staticSite() {
+        Optional<Path> path = config.web().staticPath();
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StaticSite.at(path.get()));
+        } catch (IOException e) {
+            options.log().accept("Static site " + path.get() + " is not available: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code restoreServerStats}: counters from the saved file, file count and size from the store. */
+    private void restoreStats(FileStore store) throws IOException {
+        Path backup = config.stats().backupFile();
+        StatsStateFile file = new StatsStateFile(backup);
+        if (!Files.exists(backup)) {
+            return;
+        }
+        Consumer<String> log = options.log();
+        log.accept("restoring server stats from file " + backup);
+        Optional<XftpServerStatsData> data;
+        try {
+            data = stats.restoreFrom(file);
+        } catch (StatsFormatException e) {
+            throw new IOException("error restoring server stats from " + backup + ": " + e.getMessage(), e);
+        }
+        if (data.isEmpty()) {
+            return;
+        }
+        long count = store.fileCount();
+        long size = files.quota().used();
+        stats.filesCount.set(count);
+        stats.filesSize.set(size);
+        log.accept("server stats restored");
+        if (data.get().filesCount() != count) {
+            log.accept("Files count differs: stats: " + data.get().filesCount() + ", store: " + count);
+        }
+        if (data.get().filesSize() != size) {
+            log.accept("Files size differs: stats: " + data.get().filesSize() + ", store: " + size);
+        }
+        log.accept("Restored " + (size / 1048576) + " MBs in " + count + " files");
+    }
+
+    private void startSchedules() {
+        Consumer<String> log = options.log();
+        ExpirationConfig fileExpiration = config.fileExpiration();
+        schedule("file-expiry", fileExpiration.checkInterval(), () -> expireFilesNow(EXPIRY_ITEM_DELAY));
+        config.inactiveClientExpiration().ifPresent(expiration ->
+                schedule("inactive-clients", expiration.checkInterval(), this::expireInactiveClientsNow));
+        XftpServerConfig.Stats statsConfig = config.stats();
+        if (statsConfig.logStats()) {
+            log.accept("server stats log enabled: " + statsConfig.dailyLogFile());
+            DailyStatsLogger logger = new DailyStatsLogger(statsConfig.dailyLogFile(), options.clock(),
+                    DailyStatsLogger.DEFAULT_START_SECOND_OF_DAY, DailyStatsLogger.DEFAULT_INTERVAL_SECONDS, stats::csvRow);
+            writers.add(logger);
+            logger.start();
+        }
+        statsConfig.prometheusInterval().ifPresent(interval -> {
+            log.accept("Prometheus metrics saved every " + interval.toSeconds() + " seconds to "
+                    + statsConfig.prometheusMetricsFile());
+            String rts = Optional.ofNullable(System.getenv(XftpPrometheusMetrics.RTS_OPTIONS_ENV))
+                    .orElse("set " + XftpPrometheusMetrics.RTS_OPTIONS_ENV);
+            MetricsFileWriter writer = new MetricsFileWriter(statsConfig.prometheusMetricsFile(), options.clock(),
+                    interval.toSeconds(), at -> XftpPrometheusMetrics.render(stats.snapshot(), at, options.version(), rts));
+            writers.add(writer);
+            writer.start();
+        });
+    }
+
+    @FunctionalInterface
+    private interface Task {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code task} every {@code interval}, first after one interval, until the server stops. */
+    private void schedule(String name, Duration interval, Task task) {
+        schedules.add(Thread.ofVirtual().name(name).start(() -> {
+            try {
+                while (!stopping.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+                    try {
+                        task.run();
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        options.log().accept(name + " error: " + e.getMessage());
+                    }
+                }
+            } catch (InterruptedException e) {
+                // stopping
+            }
+        }));
+    }
+
+    /**
+     * Orderly stop ({@code stopServer}): stop accepting and the schedules, GOAWAY to every client
+     * and a short wait for requests in flight, close the connections, close the store log, save
+     * the stats. Idempotent.
+     */
     @Override
     public void close() {
-        listener.close();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stopping.countDown();
+        for (Thread thread : schedules) {
+            thread.interrupt();
+        }
+        List<Thread> goingAway = new ArrayList<>();
+        for (Live live : connections) {
+            goingAway.add(Thread.ofVirtual().name("xftp-goaway").start(() -> {
+                try {
+                    live.http2().shutdown(SHUTDOWN_GRACE);
+                } catch (IOException e) {
+                    // the client is gone already
+                }
+            }));
+        }
+        for (Thread thread : goingAway) {
+            try {
+                thread.join(SHUTDOWN_GRACE.toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (listener != null) {
+            listener.close();
+        }
+        for (Thread thread : schedules) {
+            try {
+                thread.join(SHUTDOWN_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (AutoCloseable writer : writers) {
+            try {
+                writer.close();
+            } catch (Exception e) {
+                options.log().accept("Error stopping stats writer: " + e.getMessage());
+            }
+        }
+        if (storeLog.isPresent()) {
+            try {
+                storeLog.get().close();
+            } catch (IOException e) {
+                options.log().accept("Error closing store log: " + e.getMessage());
+            }
+        }
+        saveStats();
+        options.log().accept("Server stopped");
+    }
+
+    private void saveStats() {
+        Path backup = config.stats().backupFile();
+        try {
+            options.log().accept("saving server stats to file " + backup);
+            stats.saveTo(new StatsStateFile(backup));
+            options.log().accept("server stats saved");
+        } catch (IOException e) {
+            options.log().accept("Error saving server stats to " + backup + ": " + e.getMessage());
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.transport.HandshakeError;
+import dev.relayj.transport.TransportError;
 import static dev.relayj.smp.protocol.Samples.ascii;
 import static dev.relayj.smp.protocol.Samples.concat;
 import static dev.relayj.smp.protocol.Samples.text;
@@ -63,7 +65,7 @@ class ErrorTypeTest {
                 new ErrorType.Proxy(new ProxyError.Broker(new BrokerErrorType.Transport(TransportError.Simple.BLOCK))));
         assertEncoding("PROXY BROKER TRANSPORT HANDSHAKE IDENTITY",
                 new ErrorType.Proxy(new ProxyError.Broker(new BrokerErrorType.Transport(
-                        new TransportError.Handshake(TransportError.HandshakeError.IDENTITY)))));
+                        new TransportError.Handshake(HandshakeError.IDENTITY)))));
     }
 
     @Test
@@ -80,7 +82,7 @@ class ErrorTypeTest {
 
     @Test
     void handshakeErrorIsReadLikeHaskellRead() throws DecodingException {
-        assertEquals(new TransportError.Handshake(TransportError.HandshakeError.PARSE),
+        assertEquals(new TransportError.Handshake(HandshakeError.PARSE),
                 TransportError.readFrom(new SmpReader(ascii("HANDSHAKE (PARSE)"))));
         assertThrows(DecodingException.class, () -> TransportError.readFrom(new SmpReader(ascii("HANDSHAKE parse"))));
     }

@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.transport.ServiceRole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.transport.SmpVersions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class ProtocolValuesTest {
     @Test
     void versionRangesOfferedByALPN() {
-        assertEquals(new VersionRange(6, 18), SmpVersions.serverRange(true));
-        assertEquals(new VersionRange(6, 6), SmpVersions.serverRange(false));
-        assertEquals(new VersionRange(8, 17), SmpVersions.PROXIED_RELAY_RANGE);
+        assertEquals(new VersionRange(6, 18), SmpVersions.SUPPORTED_SERVER_SMP_RELAY_VRANGE);
+        assertEquals(new VersionRange(6, 6), SmpVersions.LEGACY_SERVER_SMP_RELAY_VRANGE);
+        assertEquals(new VersionRange(8, 17), SmpVersions.PROXIED_SMP_RELAY_VRANGE);
     }
 
     @Test

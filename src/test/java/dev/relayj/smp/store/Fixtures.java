@@ -1,5 +1,9 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.crypto.X25519Secret;
+import dev.relayj.smp.protocol.QueueMode;
+
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.crypto.Ed448PublicKey;
@@ -40,8 +44,8 @@ final class Fixtures {
         return new X25519PublicKey(bytes(32, seed));
     }
 
-    static DhSecret secret(int seed) {
-        return new DhSecret(bytes(32, seed));
+    static X25519Secret secret(int seed) {
+        return new X25519Secret(bytes(32, seed));
     }
 
     static String b64(byte[] data) {
@@ -49,7 +53,7 @@ final class Fixtures {
     }
 
     static String b64(EntityId id) {
-        return id.base64();
+        return id.toBase64();
     }
 
     static String key(AuthPublicKey key) {

@@ -1,5 +1,7 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+
 import static dev.relayj.smp.store.Fixtures.b64;
 import static dev.relayj.smp.store.Fixtures.id;
 import static dev.relayj.smp.store.Fixtures.message;

@@ -1,5 +1,7 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.EntityId;
+
 import static dev.relayj.smp.store.Fixtures.id;
 import static dev.relayj.smp.store.Fixtures.message;
 import static dev.relayj.smp.store.Fixtures.queue;

@@ -1,5 +1,9 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.QueueMode;
+import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.transport.ServiceRole;
+
 import static dev.relayj.smp.store.Fixtures.ed25519;
 import static dev.relayj.smp.store.Fixtures.id;
 import static dev.relayj.smp.store.Fixtures.queue;
@@ -97,7 +101,7 @@ class QueueStoreTest {
 
         store.suspendQueue(q1);
         assertEquals(EntityStatus.OFF, q1.record().status());
-        BlockingInfo info = new BlockingInfo(BlockingReason.SPAM, null);
+        BlockingInfo info = new BlockingInfo(BlockingInfo.Reason.SPAM, null);
         store.blockQueue(q1, info);
         assertEquals(new EntityStatus.Blocked(info), q1.record().status());
         store.unblockQueue(q1);
@@ -144,7 +148,7 @@ class QueueStoreTest {
         store.setQueueService(q, ServiceParty.RECIPIENT, null);
         assertEquals(0, store.serviceQueueCount(ServiceParty.RECIPIENT, id(90)));
         assertEquals(StoreError.AUTH, errorOf(() -> store.serviceQueueCount(ServiceParty.RECIPIENT, id(99))));
-        assertTrue(logged.contains("QUEUE_SERVICE " + id(1).base64() + " R "));
+        assertTrue(logged.contains("QUEUE_SERVICE " + id(1).toBase64() + " R "));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.smp.protocol.QueueMode;
+
 import static dev.relayj.smp.store.Fixtures.b64;
 import static dev.relayj.smp.store.Fixtures.bytes;
 import static dev.relayj.smp.store.Fixtures.ed25519;
@@ -52,7 +54,7 @@ class StoreLogRecordTest {
         assertRoundTrip("NOTIFIER " + RID + " " + NID + " " + NK + " " + NDH + " nsrv=" + SRV);
         assertRoundTrip("SUSPEND " + RID);
         assertRoundTrip("BLOCK " + RID + " reason=content");
-        assertRoundTrip("BLOCK " + RID + " reason=spam,notice={\"ttl\":null}");
+        assertRoundTrip("BLOCK " + RID + " reason=spam,notice={}");
         assertRoundTrip("UNBLOCK " + RID);
         assertRoundTrip("DELETE " + RID);
         assertRoundTrip("NDELETE " + RID);

@@ -1,0 +1,282 @@
+package dev.relayj.smp.server;
+
+import dev.relayj.smp.protocol.Batch;
+import dev.relayj.smp.protocol.CorrId;
+import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.smp.protocol.ErrorType;
+import dev.relayj.smp.protocol.MessageLimits;
+import dev.relayj.smp.protocol.ServerTransmission;
+import dev.relayj.smp.protocol.TransmissionParams;
+import dev.relayj.smp.protocol.Transmissions;
+import dev.relayj.tls.TlsConnection;
+import dev.relayj.transport.PeerClientService;
+import dev.relayj.transport.SmpServerHandle;
+import dev.relayj.transport.TransportException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One client connection after the SMP handshake ({@code Client} and {@code runClientTransport} in
+ * Server.hs). The connection's own thread receives blocks, verifies and processes their commands and
+ * puts the responses in a bounded send queue; a writer thread sends them in blocks, and a second
+ * writer sends messages that followed a batch of subscriptions. When a client does not read, its
+ * queue fills and only its own receiving waits; deliveries from other clients to a full queue wait
+ * in threads of their own, as in the reference.
+ */
+final class ClientSession {
+    private static final System.Logger LOG = System.getLogger(ClientSession.class.getName());
+    /** Up to this many responses share a block with the first message SUB delivers (Server.hs {@code send}). */
+    private static final int REPLIES_WITH_MESSAGE = 4;
+
+    private final long id;
+    private final RelayEnv env;
+    private final TlsConnection connection;
+    private final SmpServerHandle handle;
+    private final TransmissionParams params;
+    private final ArrayBlockingQueue<Outgoing> sendQueue;
+    private final ArrayBlockingQueue<List<Reply>> messageQueue;
+    private final ConcurrentHashMap<EntityId, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Set<EntityId> ntfSubscriptions = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> forkedThreads = ConcurrentHashMap.newKeySet();
+    private final AtomicLong rcvActiveAt;
+    private final AtomicLong sndActiveAt;
+    private volatile boolean connected = true;
+
+    ClientSession(RelayEnv env, TlsConnection connection, SmpServerHandle handle) {
+        this.id = env.nextClientId();
+        this.env = env;
+        this.connection = connection;
+        this.handle = handle;
+        this.params = TransmissionParams.forVersion(handle.params().version(), handle.params().sessionId());
+        this.sendQueue = new ArrayBlockingQueue<>(env.tuning.clientQueueSize());
+        this.messageQueue = new ArrayBlockingQueue<>(env.tuning.clientQueueSize());
+        long now = env.nowSeconds();
+        this.rcvActiveAt = new AtomicLong(now);
+        this.sndActiveAt = new AtomicLong(now);
+    }
+
+    long id() {
+        return id;
+    }
+
+    int version() {
+        return params.version();
+    }
+
+    SmpServerHandle handle() {
+        return handle;
+    }
+
+    /** The service of this session, or null for an ordinary client. */
+    PeerClientService service() {
+        return handle.auth().peerClientService();
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    Map<EntityId, Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    Set<EntityId> ntfSubscriptions() {
+        return ntfSubscriptions;
+    }
+
+    /** The latest time (epoch seconds) a block was received or sent. */
+    long lastActiveAt() {
+        return Math.max(rcvActiveAt.get(), sndActiveAt.get());
+    }
+
+    /** Serves the connection until it ends; then its subscriptions end too. */
+    void run() {
+        env.addClient(this);
+        Thread writer = Thread.ofVirtual().name("smp-client-" + id + "-send").start(this::sendLoop);
+        Thread messageWriter = Thread.ofVirtual().name("smp-client-" + id + "-msg").start(this::sendMessagesLoop);
+        try {
+            receiveLoop();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "client " + id + " disconnected: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            connected = false;
+            connection.close();
+            writer.interrupt();
+            messageWriter.interrupt();
+            disconnected();
+        }
+    }
+
+    /** Closes the connection; its own thread then cleans up. */
+    void close() {
+        connection.close();
+    }
+
+    private void receiveLoop() throws IOException, InterruptedException {
+        CommandProcessor processor = new CommandProcessor(env, this);
+        while (true) {
+            List<ServerTransmission> transmissions;
+            try {
+                transmissions = Transmissions.decodeServerBlock(params, handle.receiveBlock());
+            } catch (TransportException e) {
+                // a block that does not decrypt or unpad ({@code tGetBlock}) is answered as a bad block
+                transmissions = List.of(new ServerTransmission.Refused(CorrId.NONE, EntityId.NONE, ErrorType.Simple.BLOCK));
+            }
+            if (!env.active.get()) {
+                throw new IOException("server stopped");
+            }
+            rcvActiveAt.set(env.nowSeconds());
+            CommandProcessor.BlockResult result = processor.processBlock(transmissions);
+            if (!result.errors().isEmpty()) {
+                sendQueue.put(Outgoing.of(result.errors()));
+            }
+            if (!result.replies().isEmpty()) {
+                sendQueue.put(new Outgoing(result.replies(), result.messages()));
+            }
+        }
+    }
+
+    /** Queues outgoing transmissions unless the queue is full. */
+    boolean offer(Outgoing outgoing) {
+        return sendQueue.offer(outgoing);
+    }
+
+    /** Queues outgoing transmissions, waiting for room; the caller is not the connection's own thread. */
+    void put(Outgoing outgoing) throws InterruptedException {
+        sendQueue.put(outgoing);
+    }
+
+    /** Queues from a thread of its own when the queue is full, then runs {@code afterSent} ({@code forkClient}). */
+    void forkSend(Outgoing outgoing, Runnable afterSent) {
+        fork("smp-client-" + id + "-pending", () -> {
+            sendQueue.put(outgoing);
+            afterSent.run();
+        });
+    }
+
+    /** Runs an action in a thread that ends when the client disconnects. */
+    Thread fork(String name, InterruptibleAction action) {
+        Thread thread = Thread.ofVirtual().name(name).unstarted(() -> {
+            try {
+                action.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                forkedThreads.remove(Thread.currentThread());
+            }
+        });
+        forkedThreads.add(thread);
+        thread.start();
+        if (!connected) {
+            thread.interrupt();
+        }
+        return thread;
+    }
+
+    @FunctionalInterface
+    interface InterruptibleAction {
+        void run() throws InterruptedException;
+    }
+
+    /** The subscription was taken by another client or its queue deleted ({@code endSub}). */
+    void endSubscription(Subscribers.Kind kind, EntityId queueId) {
+        if (kind == Subscribers.Kind.MESSAGES) {
+            Subscription sub = subscriptions.remove(queueId);
+            if (sub != null) {
+                sub.cancel();
+            }
+        } else {
+            ntfSubscriptions.remove(queueId);
+        }
+    }
+
+    boolean hasSubscriptions(Subscribers.Kind kind) {
+        return kind == Subscribers.Kind.MESSAGES ? !subscriptions.isEmpty() : !ntfSubscriptions.isEmpty();
+    }
+
+    private void sendLoop() {
+        try {
+            while (true) {
+                Outgoing outgoing = sendQueue.take();
+                List<Reply> messages = outgoing.messages();
+                if (messages.isEmpty()) {
+                    send(outgoing.replies());
+                } else if (outgoing.replies().size() <= REPLIES_WITH_MESSAGE) {
+                    List<Reply> first = new ArrayList<>(outgoing.replies());
+                    first.add(messages.get(0));
+                    send(first);
+                    if (messages.size() > 1) {
+                        messageQueue.put(messages.subList(1, messages.size()));
+                    }
+                } else {
+                    send(outgoing.replies());
+                    messageQueue.put(messages);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            connection.close();
+        }
+    }
+
+    private void sendMessagesLoop() {
+        try {
+            while (true) {
+                for (Reply message : messageQueue.take()) {
+                    send(List.of(message));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            connection.close();
+        }
+    }
+
+    /** {@code tSend}: batches the transmissions into blocks; the transport serialises the writers. */
+    private void send(List<Reply> replies) throws IOException {
+        List<byte[]> encoded = new ArrayList<>(replies.size());
+        for (Reply reply : replies) {
+            encoded.add(Transmissions.encodeResponse(params, reply.corrId(), reply.entityId(), reply.message()));
+        }
+        for (Batch batch : Transmissions.batch(MessageLimits.BLOCK_SIZE, encoded)) {
+            switch (batch) {
+                case Batch.Block block -> {
+                    try {
+                        handle.sendBlock(block.content());
+                    } catch (TransportException e) {
+                        LOG.log(Level.WARNING, "client " + id + ": block not sent: " + e.getMessage());
+                    }
+                }
+                case Batch.TooLarge tooLarge -> LOG.log(Level.WARNING, "client " + id + ": response too large: "
+                        + replies.get(tooLarge.index()).message().tag());
+            }
+        }
+        sndActiveAt.set(env.nowSeconds());
+    }
+
+    /** {@code clientDisconnected}. */
+    private void disconnected() {
+        Map<EntityId, Subscription> subs = Map.copyOf(subscriptions);
+        subscriptions.clear();
+        Set<EntityId> ntfSubs = Set.copyOf(ntfSubscriptions);
+        ntfSubscriptions.clear();
+        subs.values().forEach(Subscription::cancel);
+        env.removeClient(this);
+        if (env.active.get()) {
+            env.subscribers.clientDisconnected(this, subs.keySet());
+            env.ntfSubscribers.clientDisconnected(this, ntfSubs);
+        }
+        forkedThreads.forEach(Thread::interrupt);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.relayj.smp.server;
+
+import dev.relayj.smp.protocol.BrokerMessage;
+import dev.relayj.smp.protocol.EntityId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends stored notifications to the clients subscribed to their notifiers ({@code deliverNtfsThread}
+ * in Server.hs), each client's in one send-queue item. When a client's send queue is full its
+ * notifications stay stored for the next round.
+ */
+final class NotificationDelivery {
+    /** NMSG per batch the reference counts for {@code msgNtfsB}. */
+    private static final int NTFS_PER_BATCH = 80;
+
+    private final RelayEnv env;
+
+    NotificationDelivery(RelayEnv env) {
+        this.env = env;
+    }
+
+    void deliver() {
+        if (env.notifications.notifierIds().isEmpty()) {
+            return;
+        }
+        for (long clientId : env.ntfSubscribers.subscribedClientIds()) {
+            ClientSession client = env.client(clientId);
+            if (client != null && client.connected() && env.ntfSubscribers.hasSubscriptions(client)) {
+                deliverTo(client);
+            }
+        }
+    }
+
+    private void deliverTo(ClientSession client) {
+        Map<EntityId, List<NotificationStore.MessageNotification>> taken = new LinkedHashMap<>();
+        List<Reply> nmsgs = new ArrayList<>();
+        for (EntityId notifierId : client.ntfSubscriptions()) {
+            List<NotificationStore.MessageNotification> ntfs = env.notifications.take(notifierId);
+            if (ntfs.isEmpty()) {
+                continue;
+            }
+            taken.put(notifierId, ntfs);
+            for (NotificationStore.MessageNotification ntf : ntfs) {
+                nmsgs.add(Reply.event(notifierId, new BrokerMessage.Nmsg(ntf.nonce(), ntf.encryptedMeta())));
+            }
+        }
+        if (nmsgs.isEmpty()) {
+            return;
+        }
+        if (!client.connected() || !client.offer(Outgoing.of(nmsgs))) {
+            taken.forEach(env.notifications::putBack);
+            return;
+        }
+        int count = nmsgs.size();
+        env.stats.ntfCount.add(-count);
+        env.stats.msgNtfs.add(count);
+        env.stats.msgNtfsB.add(count / NTFS_PER_BATCH + 1);
+    }
+}

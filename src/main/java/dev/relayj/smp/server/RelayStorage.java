@@ -1,0 +1,170 @@
+package dev.relayj.smp.server;
+
+import dev.relayj.smp.store.MessagePersistence;
+import dev.relayj.smp.store.MessageStore;
+import dev.relayj.smp.store.QueueStore;
+import dev.relayj.smp.store.QueueStoreLog;
+import dev.relayj.smp.store.StoreFileException;
+import dev.relayj.smp.store.StoreLogWriter;
+import dev.relayj.stats.SmpServerStats;
+import dev.relayj.stats.SmpServerStatsData;
+import dev.relayj.stats.StatsFormatException;
+import dev.relayj.stats.StatsStateFile;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The relay's persistent state: the queue store and its log, the messages (restored from the
+ * reference's message file after a clean stop, else from our journal) and the stats state file
+ * ({@code processServerMessages}, {@code restoreServerStats}, {@code saveServer} in Server.hs).
+ *
+ * <p>Messages are journaled while the server runs whenever they are persisted at all: with
+ * {@code restore_messages} (memory store, journal next to the message file) or with
+ * {@code store_messages: journal} (journal in the journal directory).
+ */
+final class RelayStorage implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RelayStorage.class.getName());
+    static final String JOURNAL_SUFFIX = ".journal";
+
+    final QueueStore queueStore;
+    final MessageStore messageStore;
+    final SmpServerStats stats;
+    private final SmpServerConfig config;
+    private final StoreLogWriter storeLog;
+    private final Path messageLog;
+    private final Path journalBase;
+
+    private RelayStorage(SmpServerConfig config, QueueStore queueStore, StoreLogWriter storeLog, MessageStore messageStore,
+            Path messageLog, Path journalBase, SmpServerStats stats) {
+        this.config = config;
+        this.queueStore = queueStore;
+        this.storeLog = storeLog;
+        this.messageStore = messageStore;
+        this.messageLog = messageLog;
+        this.journalBase = journalBase;
+        this.stats = stats;
+    }
+
+    static RelayStorage open(SmpServerConfig config, ServerTuning tuning) throws IOException {
+        QueueStore queueStore = new QueueStore();
+        StoreLogWriter storeLog = null;
+        MessageStore messageStore = null;
+        try {
+            if (config.store().storeLogFile().isPresent()) {
+                storeLog = QueueStoreLog.open(config.store().storeLogFile().get(), queueStore, tuning.clock(), false,
+                        note -> LOG.log(Level.INFO, note));
+            }
+            messageStore = new MessageStore(queueStore, tuning.msgQueueQuota(), tuning.clock(),
+                    warning -> LOG.log(Level.WARNING, warning));
+            Path messageLog = config.store().storeMsgsFile().orElse(null);
+            Path journalBase = journalBase(config);
+            SmpServerConfig.Expiry expiry = config.expiry();
+            Long expireBefore = expiry.expireMessagesOnStart()
+                    ? tuning.clock().instant().getEpochSecond() - expiry.messageExpiration().ttl().toSeconds()
+                    : null;
+            MessagePersistence.RestoreReport report = null;
+            if (journalBase != null) {
+                if (messageLog != null && Files.exists(messageLog)) {
+                    LOG.log(Level.INFO, "restoring messages from file " + messageLog);
+                }
+                Files.createDirectories(journalBase.toAbsolutePath().getParent());
+                report = MessagePersistence.restore(messageStore, messageLog, journalBase, expireBefore, false,
+                        warning -> LOG.log(Level.WARNING, warning));
+                LOG.log(Level.INFO, "messages stored: " + report.storedCount() + ", expired: " + report.expiredCount()
+                        + ", queues: " + report.queueCount());
+            }
+            SmpServerStats stats = new SmpServerStats(tuning.clock().instant());
+            restoreStats(config, stats, queueStore, messageStore, report);
+            return new RelayStorage(config, queueStore, storeLog, messageStore, messageLog, journalBase, stats);
+        } catch (StoreFileException e) {
+            closeQuietly(storeLog, messageStore);
+            throw new IOException(e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(storeLog, messageStore);
+            throw e;
+        }
+    }
+
+    /** Where our message journal lives, or null when messages are not persisted. */
+    static Path journalBase(SmpServerConfig config) {
+        SmpServerConfig.Store store = config.store();
+        if (store.messages() == SmpServerConfig.MessageStoreType.JOURNAL) {
+            return store.storeMsgsJournalDir().resolve("messages" + JOURNAL_SUFFIX);
+        }
+        return store.storeMsgsFile().map(f -> f.resolveSibling(f.getFileName() + JOURNAL_SUFFIX)).orElse(null);
+    }
+
+    private static void restoreStats(SmpServerConfig config, SmpServerStats stats, QueueStore queueStore,
+            MessageStore messageStore, MessagePersistence.RestoreReport report) throws IOException {
+        int queueCount = queueStore.queueCount();
+        long msgCount = messageStore.messageCount();
+        if (config.stats().logStats()) {
+            StatsStateFile file = new StatsStateFile(config.stats().backupFile());
+            if (Files.exists(file.path())) {
+                LOG.log(Level.INFO, "restoring server stats from file " + file.path());
+            }
+            try {
+                Optional<SmpServerStatsData> saved = stats.restoreFrom(file);
+                if (saved.isPresent()) {
+                    LOG.log(Level.INFO, "server stats restored");
+                    if (report != null) {
+                        stats.msgExpired.add(report.expiredCount());
+                    }
+                }
+            } catch (StatsFormatException e) {
+                throw new IOException("error restoring server stats: " + e.getMessage(), e);
+            }
+        }
+        stats.qCount.set(queueCount);
+        stats.msgCount.set(msgCount);
+        stats.ntfCount.set(0);
+    }
+
+    /** {@code saveServer}: messages to the message file (journal removed), then the stats. */
+    @Override
+    public void close() {
+        try {
+            if (messageLog != null) {
+                LOG.log(Level.INFO, "saving messages to file " + messageLog);
+            }
+            int saved = MessagePersistence.saveOnStop(messageStore, messageLog, messageLog == null ? null : journalBase);
+            if (messageLog != null) {
+                LOG.log(Level.INFO, "messages saved: " + saved);
+            } else if (journalBase == null) {
+                LOG.log(Level.INFO, "undelivered messages are not saved");
+            }
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "error saving messages: " + e.getMessage());
+        }
+        if (config.stats().logStats()) {
+            try {
+                LOG.log(Level.INFO, "saving server stats to file " + config.stats().backupFile());
+                stats.saveTo(new StatsStateFile(config.stats().backupFile()));
+                LOG.log(Level.INFO, "server stats saved");
+            } catch (IOException e) {
+                LOG.log(Level.ERROR, "error saving server stats: " + e.getMessage());
+            }
+        }
+        closeQuietly(storeLog, null);
+    }
+
+    private static void closeQuietly(StoreLogWriter storeLog, MessageStore messageStore) {
+        try {
+            if (messageStore != null) {
+                messageStore.close();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "error closing message store: " + e.getMessage());
+        }
+        try {
+            if (storeLog != null) {
+                storeLog.close();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "error closing store log: " + e.getMessage());
+        }
+    }
+}
