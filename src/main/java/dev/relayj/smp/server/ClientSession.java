@@ -276,6 +276,7 @@ final class ClientSession {
         if (env.active.get()) {
             env.subscribers.clientDisconnected(this, subs.keySet());
             env.ntfSubscribers.clientDisconnected(this, ntfSubs);
+            env.ntfServices.clientDisconnected(this);
         }
         forkedThreads.forEach(Thread::interrupt);
     }

@@ -620,6 +620,7 @@ final class CommandProcessor {
             stats.ntfCreated.increment();
             if (previous != null) {
                 env.ntfSubscribers.deleted(previous.notifierId(), client);
+                env.ntfServices.queueLeft(previous.ntfServiceId(), previous.notifierId(), client, BrokerMessage.DELD);
             }
             return new BrokerMessage.Nid(notifierId, dhKey.publicKey());
         }
@@ -637,6 +638,7 @@ final class CommandProcessor {
             int deleted = env.notifications.delete(previous.notifierId());
             stats.ntfCount.add(-deleted);
             env.ntfSubscribers.deleted(previous.notifierId(), client);
+            env.ntfServices.queueLeft(previous.ntfServiceId(), previous.notifierId(), client, BrokerMessage.DELD);
             stats.ntfDeleted.increment();
         }
         return BrokerMessage.OK;
@@ -648,7 +650,7 @@ final class CommandProcessor {
         }
         EntityId ntfServiceId = record.notifier().ntfServiceId();
         if (serviceId != null) {
-            return err(ErrorType.cmd(CommandError.PROHIBITED));
+            return new NotifierServiceCommands(env, client, serviceId).subscribeQueue(notifierId, queue, ntfServiceId);
         }
         if (ntfServiceId != null) {
             try {
@@ -657,6 +659,7 @@ final class CommandProcessor {
                 return err(storeError(e));
             }
             stats.ntfServices.assocRemoved.increment();
+            env.ntfServices.queueLeft(ntfServiceId, notifierId, client, BrokerMessage.END);
         }
         boolean hasSub = client.ntfSubscriptions().contains(notifierId);
         if (!hasSub || ntfServiceId != null) {
@@ -668,7 +671,8 @@ final class CommandProcessor {
     }
 
     private BrokerMessage subscribeServiceNotifications() {
-        return err(ErrorType.Simple.SERVICE);
+        return serviceId == null ? err(ErrorType.Simple.INTERNAL)
+                : new NotifierServiceCommands(env, client, serviceId).subscribeService();
     }
 
     // ---- SEND
@@ -961,6 +965,7 @@ final class CommandProcessor {
             int deleted = env.notifications.delete(notifierId);
             stats.ntfCount.add(-deleted);
             env.ntfSubscribers.deleted(notifierId, client);
+            env.ntfServices.queueLeft(record.notifier().ntfServiceId(), notifierId, client, BrokerMessage.DELD);
         }
         (record.senderKey() == null ? stats.qDeletedNew : stats.qDeletedSecured).increment();
         stats.qDeletedAll.increment();

@@ -2,7 +2,10 @@ package dev.relayj.smp.server;
 
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.smp.store.QueueRecord;
+import dev.relayj.smp.store.StoreQueue;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +29,33 @@ final class NotificationDelivery {
         if (env.notifications.notifierIds().isEmpty()) {
             return;
         }
+        // notifiers associated with a service go to the service's subscriber (getQueueNtfServices)
+        Map<EntityId, List<EntityId>> byService = new LinkedHashMap<>();
+        for (EntityId notifierId : env.notifications.notifierIds()) {
+            StoreQueue queue = env.queueStore.findByNotifier(notifierId);
+            QueueRecord record = queue == null ? null : queue.record();
+            if (record != null && record.notifier() != null && record.notifier().ntfServiceId() != null) {
+                byService.computeIfAbsent(record.notifier().ntfServiceId(), id -> new ArrayList<>()).add(notifierId);
+            }
+        }
+        byService.forEach((serviceId, notifierIds) -> {
+            ClientSession client = env.ntfServices.subscriber(serviceId);
+            if (client != null && client.connected()) {
+                deliverTo(client, notifierIds);
+            }
+        });
         for (long clientId : env.ntfSubscribers.subscribedClientIds()) {
             ClientSession client = env.client(clientId);
             if (client != null && client.connected() && env.ntfSubscribers.hasSubscriptions(client)) {
-                deliverTo(client);
+                deliverTo(client, client.ntfSubscriptions());
             }
         }
     }
 
-    private void deliverTo(ClientSession client) {
+    private void deliverTo(ClientSession client, Collection<EntityId> notifierIds) {
         Map<EntityId, List<NotificationStore.MessageNotification>> taken = new LinkedHashMap<>();
         List<Reply> nmsgs = new ArrayList<>();
-        for (EntityId notifierId : client.ntfSubscriptions()) {
+        for (EntityId notifierId : notifierIds) {
             List<NotificationStore.MessageNotification> ntfs = env.notifications.take(notifierId);
             if (ntfs.isEmpty()) {
                 continue;

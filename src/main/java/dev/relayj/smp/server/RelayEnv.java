@@ -19,6 +19,7 @@ final class RelayEnv {
     final SmpServerStats stats;
     final Subscribers subscribers = new Subscribers(Subscribers.Kind.MESSAGES);
     final Subscribers ntfSubscribers = new Subscribers(Subscribers.Kind.NOTIFICATIONS);
+    final ServiceSubscribers ntfServices = new ServiceSubscribers(ntfSubscribers);
     final NotificationStore notifications = new NotificationStore();
     final SecureRandom random = new SecureRandom();
     final AtomicBoolean active = new AtomicBoolean(true);

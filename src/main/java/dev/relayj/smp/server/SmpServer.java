@@ -11,7 +11,6 @@ import dev.relayj.tls.TlsConnection;
 import dev.relayj.tls.TlsListener;
 import dev.relayj.tls.TlsSettings;
 import dev.relayj.transport.CertificateChain;
-import dev.relayj.transport.HandshakeError;
 import dev.relayj.transport.ServerHandshakeConfig;
 import dev.relayj.transport.SmpServerHandle;
 import dev.relayj.transport.SmpServerHandshaker;
@@ -67,11 +66,7 @@ public final class SmpServer implements AutoCloseable {
         RelayStorage storage = RelayStorage.open(config, tuning);
         RelayEnv env = new RelayEnv(config, tuning, storage.queueStore, storage.messageStore, storage.stats);
         ServerHandshakeConfig handshake = new ServerHandshakeConfig(chain, signKey, keyHash,
-                SmpVersions.SUPPORTED_SERVER_SMP_RELAY_VRANGE, (role, certificates, certHash) -> {
-                    // service certificates are accepted only with [TRANSPORT] accept_service_credentials
-                    // and service subscriptions are not served yet: refuse as a store failure would
-                    throw new TransportException(HandshakeError.BAD_SERVICE);
-                });
+                SmpVersions.SUPPORTED_SERVER_SMP_RELAY_VRANGE, new StoreServiceRegistry(env));
         SmpServer server = new SmpServer(env, storage);
         try {
             server.startTasks();

@@ -72,6 +72,29 @@ final class Subscribers {
         }
     }
 
+    /**
+     * {@code endQueueSub} with END: the queue is now subscribed through a service, so its subscriber
+     * other than the client loses it.
+     */
+    void unsubscribed(EntityId queueId, ClientSession client) {
+        lock.lock();
+        try {
+            endPrevious(queueId, queueSubscribers.remove(queueId), client, BrokerMessage.END);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An event for the next round of {@link #flushPendingEvents}, as ENDS of service subscriptions. */
+    void addPendingEvent(ClientSession client, Reply event) {
+        lock.lock();
+        try {
+            pendingEvents.computeIfAbsent(client, c -> new ArrayList<>()).add(event);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A disconnected client's subscriptions go ({@code clientDisconnected}). */
     void clientDisconnected(ClientSession client, Set<EntityId> queueIds) {
         lock.lock();
