@@ -4,12 +4,11 @@ import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.EntityId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Which client holds each service's subscription, and how many queues each client holds through its
- * service ({@code serviceSubscribers}, {@code totalServiceSubs} and the client's
+ * service ({@code serviceSubscribers} and the client's
  * {@code ntfServiceSubsCount}/{@code ntfServiceSubscribed} in Server.hs and Server/Env/STM.hs). A
  * service has one subscribed client: when another client of the service subscribes, the previous
  * one gets ENDS with the count it held. The events wait with the queue events of {@code events}.
@@ -26,7 +25,6 @@ final class ServiceSubscribers {
     private final Map<EntityId, ClientSession> serviceSubscribers = new ConcurrentHashMap<>();
     /** Guarded by {@link #lock}. */
     private final Map<Long, ClientState> clients = new ConcurrentHashMap<>();
-    private final AtomicLong totalServiceSubs = new AtomicLong();
 
     ServiceSubscribers(Subscribers events) {
         this.events = events;
@@ -35,11 +33,6 @@ final class ServiceSubscribers {
     /** The client subscribed to this service now, if any. */
     ClientSession subscriber(EntityId serviceId) {
         return serviceSubscribers.get(serviceId);
-    }
-
-    /** Queues held through services by all clients ({@code totalServiceSubs}). */
-    long totalServiceSubs() {
-        return totalServiceSubs.get();
     }
 
     /** Whether the client holds any queue through its service ({@code hasServiceSub}). */
@@ -63,7 +56,6 @@ final class ServiceSubscribers {
         try {
             state(client).count++;
             if (client.connected()) {
-                totalServiceSubs.incrementAndGet();
                 takeService(serviceId, client);
             }
         } finally {
@@ -86,9 +78,7 @@ final class ServiceSubscribers {
                 return state.count;
             }
             state.subscribed = true;
-            long increase = storeCount - state.count;
             state.count = storeCount;
-            totalServiceSubs.addAndGet(increase);
             if (client.connected()) {
                 takeService(serviceId, client);
             } else {
@@ -119,7 +109,6 @@ final class ServiceSubscribers {
             if (state != null && state.count > 0) {
                 state.count--;
             }
-            totalServiceSubs.updateAndGet(n -> Math.max(0, n - 1));
         } finally {
             lock.unlock();
         }
@@ -129,11 +118,8 @@ final class ServiceSubscribers {
     void clientDisconnected(ClientSession client) {
         lock.lock();
         try {
-            ClientState state = clients.remove(client.id());
+            clients.remove(client.id());
             serviceSubscribers.values().removeIf(c -> c == client);
-            if (state != null) {
-                totalServiceSubs.updateAndGet(n -> Math.max(0, n - state.count));
-            }
         } finally {
             lock.unlock();
         }
@@ -159,7 +145,6 @@ final class ServiceSubscribers {
         if (state != null) {
             state.count = 0;
         }
-        totalServiceSubs.updateAndGet(n -> Math.max(0, n - count));
         events.addPendingEvent(previous, Reply.event(serviceId, new BrokerMessage.Ends(count)));
     }
 }
