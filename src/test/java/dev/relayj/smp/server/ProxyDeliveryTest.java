@@ -200,6 +200,31 @@ class ProxyDeliveryTest {
     }
 
     @Test
+    void forwardsOnlySenderCommandsAndTheirErrors() throws Exception {
+        SmpServer proxy = relay("proxy");
+        SmpServer destination = relay("destination");
+        try (TestSmpClient recipient = TestSmpClient.connect(port(destination), 18);
+                ProxiedSender sender = new ProxiedSender(port(proxy))) {
+            TestSmpClient.TestQueue queue = recipient.createQueue();
+            ProxiedSender.Session session = sender.connect(ProxiedSender.address(port(destination)), null);
+            // a recipient command is refused by the destination (processForwardedCommand)
+            assertEquals(BrokerMessage.err(ErrorType.cmd(dev.relayj.smp.protocol.CommandError.PROHIBITED)),
+                    sender.forward(session, queue.rcvKey(), queue.rcvId(), new Command.Sub()));
+            // the destination's error comes back inside PRES
+            assertEquals(BrokerMessage.err(ErrorType.Simple.AUTH),
+                    sender.send(session, null, new EntityId(new byte[24]), text("to nowhere")));
+            // SKEY through the proxy secures the queue, and a sender key is then required
+            Ed25519PrivateKey senderKey = Ed25519PrivateKey.generate(TestSmpClient.RANDOM);
+            assertEquals(BrokerMessage.OK, sender.forward(session, senderKey, queue.sndId(),
+                    new Command.SKey(senderKey.publicKey())));
+            assertEquals(BrokerMessage.err(ErrorType.Simple.AUTH), sender.send(session, null, queue.sndId(), text("hi")));
+            assertEquals(BrokerMessage.OK, sender.send(session, senderKey, queue.sndId(), text("hi")));
+            BrokerMessage.Msg msg = assertInstanceOf(BrokerMessage.Msg.class, recipient.event(queue.rcvId()));
+            assertArrayEquals(text("hi"), TestSmpClient.bodyOf(queue, msg));
+        }
+    }
+
+    @Test
     void refusesBadRelayAddresses() throws Exception {
         SmpServer proxy = relay("proxy");
         SmpServer destination = relay("destination");
