@@ -277,6 +277,7 @@ final class ClientSession {
             env.subscribers.clientDisconnected(this, subs.keySet());
             env.ntfSubscribers.clientDisconnected(this, ntfSubs);
             env.ntfServices.clientDisconnected(this);
+            env.rcvServices.clientDisconnected(this);
         }
         forkedThreads.forEach(Thread::interrupt);
     }

@@ -565,11 +565,15 @@ final class CommandProcessor {
         return new EntityId(env.randomBytes(SmpServerConfig.QUEUE_ID_BYTES));
     }
 
+    /** A queue created by a service is held through the service's subscription (Server.hs subscribeNewQueue). */
     private void subscribeNewQueue(EntityId recipientId, QueueRecord record) {
         if (record.rcvServiceId() == null) {
             client.subscriptions().put(recipientId, Subscription.pushing());
+            env.subscribers.subscribe(recipientId, client);
+        } else {
+            env.subscribers.unsubscribed(recipientId, client);
+            env.rcvServices.subscribeQueue(record.rcvServiceId(), recipientId, client);
         }
-        env.subscribers.subscribe(recipientId, client);
     }
 
     // ---- securing and links
@@ -820,6 +824,8 @@ final class CommandProcessor {
             sub = Subscription.pushing();
             client.subscriptions().put(entityId, sub);
             env.subscribers.subscribe(entityId, client);
+            // SUB without a service takes the queue from its service's subscriber (CSClient qId rcvServiceId Nothing)
+            env.rcvServices.queueLeft(record.rcvServiceId(), entityId, client, BrokerMessage.END);
         } else {
             sub.lock().lock();
             try {
@@ -960,6 +966,7 @@ final class CommandProcessor {
             sub.cancel();
         }
         env.subscribers.deleted(entityId, client);
+        env.rcvServices.queueLeft(record.rcvServiceId(), entityId, client, BrokerMessage.DELD);
         if (record.notifier() != null) {
             EntityId notifierId = record.notifier().notifierId();
             int deleted = env.notifications.delete(notifierId);

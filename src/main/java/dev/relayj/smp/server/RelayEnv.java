@@ -20,6 +20,7 @@ final class RelayEnv {
     final Subscribers subscribers = new Subscribers(Subscribers.Kind.MESSAGES);
     final Subscribers ntfSubscribers = new Subscribers(Subscribers.Kind.NOTIFICATIONS);
     final ServiceSubscribers ntfServices = new ServiceSubscribers(ntfSubscribers);
+    final ServiceSubscribers rcvServices = new ServiceSubscribers(subscribers);
     final NotificationStore notifications = new NotificationStore();
     final SecureRandom random = new SecureRandom();
     final AtomicBoolean active = new AtomicBoolean(true);

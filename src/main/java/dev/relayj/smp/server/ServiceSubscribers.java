@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Which client holds each service's subscription, and how many queues each client holds through its
+ * Which client holds each service's subscription (one instance for messages, one for notifications),
+ * and how many queues each client holds through its
  * service ({@code serviceSubscribers} and the client's
  * {@code ntfServiceSubsCount}/{@code ntfServiceSubscribed} in Server.hs and Server/Env/STM.hs). A
  * service has one subscribed client: when another client of the service subscribes, the previous

@@ -148,6 +148,36 @@ class ServiceSubscriptionTest {
     }
 
     @Test
+    void associatesQueuesCreatedByMessagingService() throws Exception {
+        Ed25519PrivateKey serviceKey = Ed25519PrivateKey.generate(TestSmpClient.RANDOM);
+        try (SmpServer server = start(true);
+                ServiceTestClient rh1 = ServiceTestClient.connect(port(server), ServiceRole.MESSAGING, serviceKey);
+                ServiceTestClient rh2 = ServiceTestClient.connect(port(server), ServiceRole.MESSAGING, serviceKey)) {
+            EntityId serviceId = rh1.serviceId();
+            assertEquals(serviceId, rh2.serviceId());
+            Ed25519PrivateKey rcvKey = Ed25519PrivateKey.generate(TestSmpClient.RANDOM);
+            X25519PrivateKey dh = X25519PrivateKey.generate(TestSmpClient.RANDOM);
+            Command.New create = new Command.New(new dev.relayj.smp.protocol.NewQueueRequest(rcvKey.publicKey(),
+                    dh.publicKey(), null, dev.relayj.smp.protocol.SubscriptionMode.SUBSCRIBE,
+                    new dev.relayj.smp.protocol.QueueRequestData.Messaging(null), null));
+            // NEW in a service session needs the service signature
+            assertEquals(BrokerMessage.err(ErrorType.Simple.SERVICE), rh1.call(EntityId.NONE, create, rcvKey, false));
+            BrokerMessage.Ids ids = assertInstanceOf(BrokerMessage.Ids.class, rh1.call(EntityId.NONE, create, rcvKey, true));
+            assertEquals(serviceId, ids.ids().serviceId());
+            // the service's next queue, made through another connection, takes the service subscription
+            Ed25519PrivateKey rcvKey2 = Ed25519PrivateKey.generate(TestSmpClient.RANDOM);
+            Command.New create2 = new Command.New(new dev.relayj.smp.protocol.NewQueueRequest(rcvKey2.publicKey(),
+                    dh.publicKey(), null, dev.relayj.smp.protocol.SubscriptionMode.SUBSCRIBE,
+                    new dev.relayj.smp.protocol.QueueRequestData.Messaging(null), null));
+            assertInstanceOf(BrokerMessage.Ids.class, rh2.call(EntityId.NONE, create2, rcvKey2, true));
+            assertEvent(rh1, serviceId, new BrokerMessage.Ends(1));
+            // SUBS is not served yet (Server.hs: "TODO [certs rcv]")
+            assertEquals(BrokerMessage.err(ErrorType.cmd(dev.relayj.smp.protocol.CommandError.PROHIBITED)),
+                    rh2.call(serviceId, new Command.Subs(), serviceKey, false));
+        }
+    }
+
+    @Test
     void deliversToServiceAfterTwoRestarts() throws Exception {
         Ed25519PrivateKey serviceKey = Ed25519PrivateKey.generate(TestSmpClient.RANDOM);
         Queue q;
