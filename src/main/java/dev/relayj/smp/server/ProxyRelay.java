@@ -17,9 +17,6 @@ import java.util.List;
  * in Server/Main.hs makes them. Closed with the server.
  */
 final class ProxyRelay implements AutoCloseable {
-    /** {@code allowSMPProxy}: Server/Main.hs always sets it. */
-    static final boolean ALLOW_SMP_PROXY = true;
-
     final RelayClientPool pool;
     final int clientConcurrency;
 
