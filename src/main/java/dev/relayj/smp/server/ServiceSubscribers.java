@@ -58,6 +58,7 @@ final class ServiceSubscribers {
             state(client).count++;
             if (client.connected()) {
                 takeService(serviceId, client);
+                events.serviceSubscribed(client);
             }
         } finally {
             lock.unlock();
@@ -82,6 +83,7 @@ final class ServiceSubscribers {
             state.count = storeCount;
             if (client.connected()) {
                 takeService(serviceId, client);
+                events.serviceSubscribed(client);
             } else {
                 endAnother(serviceSubscribers.get(serviceId), client, serviceId);
             }

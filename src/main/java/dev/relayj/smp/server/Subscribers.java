@@ -25,6 +25,8 @@ final class Subscribers {
     private final Kind kind;
     private final ConcurrentHashMap<EntityId, ClientSession> queueSubscribers = new ConcurrentHashMap<>();
     private final Set<Long> subClients = ConcurrentHashMap.newKeySet();
+    /** Clients subscribed through a service, which the reference also keeps in {@code subClients}. */
+    private final Set<Long> serviceClients = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
     /** Guarded by {@link #lock}. */
     private Map<ClientSession, List<Reply>> pendingEvents = new LinkedHashMap<>();
@@ -39,7 +41,17 @@ final class Subscribers {
 
     /** Whether the client has any subscription here ({@code subClients}). */
     boolean hasSubscriptions(ClientSession client) {
-        return subClients.contains(client.id());
+        return subClients.contains(client.id()) || serviceClients.contains(client.id());
+    }
+
+    /**
+     * The client subscribed through a service ({@link ServiceSubscribers}); as in the reference it
+     * counts as subscribed until it disconnects, even after its service subscription moved on.
+     */
+    void serviceSubscribed(ClientSession client) {
+        if (client.connected()) {
+            serviceClients.add(client.id());
+        }
     }
 
     Set<Long> subscribedClientIds() {
@@ -103,6 +115,7 @@ final class Subscribers {
                 queueSubscribers.remove(queueId, client);
             }
             subClients.remove(client.id());
+            serviceClients.remove(client.id());
             pendingEvents.remove(client);
         } finally {
             lock.unlock();
