@@ -3,6 +3,7 @@ package dev.relayj.http2;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.relayj.testing.TrustAllTls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,12 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -113,9 +111,7 @@ class Http2HttpClientTest {
         listener.setSSLParameters(params);
         Thread.ofVirtual().start(Http2HttpClientTest::acceptLoop);
 
-        SSLContext clientContext = SSLContext.getInstance("TLS");
-        clientContext.init(null, new TrustManager[] {new TrustAll()}, null);
-        client = new JdkHttpClient(clientContext);
+        client = new JdkHttpClient(TrustAllTls.clientContext("TLS"));
         base = URI.create("https://localhost:" + listener.getLocalPort());
     }
 
@@ -248,31 +244,5 @@ class Http2HttpClientTest {
         byte[] der = new DERSequence(v).getEncoded(ASN1Encoding.DER);
         return (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(der));
-    }
-
-    /** Test only: accepts any server, so the throwaway certificate needs no trust store. */
-    private static final class TrustAll extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
