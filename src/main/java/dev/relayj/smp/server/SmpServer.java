@@ -5,6 +5,7 @@ import dev.relayj.crypto.SignaturePrivateKey;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.stats.DailyStatsLogger;
 import dev.relayj.stats.EntityCounts;
+import dev.relayj.stats.SmpServerStats;
 import dev.relayj.smp.store.QueueStore;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.TlsConnection;
@@ -180,6 +181,11 @@ public final class SmpServer implements AutoCloseable {
     /** The bound ports, in the order of the configuration (useful when it asks for port 0). */
     public List<Integer> ports() {
         return listeners.stream().map(TlsListener::port).toList();
+    }
+
+    /** The live counters (what the daily CSV and the control port report). */
+    SmpServerStats stats() {
+        return env.stats;
     }
 
     /** Stops accepting, disconnects clients, stops background jobs, then saves messages and stats; idempotent. */

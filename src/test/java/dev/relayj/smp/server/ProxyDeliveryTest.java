@@ -140,6 +140,13 @@ class ProxyDeliveryTest {
         SmpServer proxy = relay("proxy");
         SmpServer destination = relay("destination");
         deliver(port(proxy), port(destination), keys, List.of(msg1), List.of(msg2));
+        // two PRXY answered with PKEY, two PFWD forwarded, and the destination received two RFWD
+        assertEquals(2, proxy.stats().pRelays.requests.get());
+        assertEquals(2, proxy.stats().pRelays.successes.get());
+        assertEquals(2, proxy.stats().pMsgFwds.requests.get());
+        assertEquals(2, proxy.stats().pMsgFwds.successes.get());
+        assertEquals(0, proxy.stats().pRelaysOwn.requests.get());
+        assertEquals(2, destination.stats().pMsgFwdsRecv.get());
     }
 
     @Test
@@ -197,6 +204,7 @@ class ProxyDeliveryTest {
         ProxiedSender.Session bad = new ProxiedSender.Session(text("bad session"), session.version(), session.serverKey());
         assertEquals(BrokerMessage.err(new ErrorType.Proxy(ProxyError.Simple.NO_SESSION)),
                 sender.send(bad, null, new EntityId(new byte[24]), text("hello")));
+        assertEquals(1, proxy.stats().pMsgFwds.errorsConnect.get());
     }
 
     @Test
@@ -233,6 +241,7 @@ class ProxyDeliveryTest {
         BrokerMessage.Err noService = assertInstanceOf(BrokerMessage.Err.class,
                 sender.requestRelay(ProxiedSender.address(closedPort()), null));
         assertInstanceOf(BrokerErrorType.Network.class, brokerError(noService));
+        assertEquals(1, proxy.stats().pRelays.errorsConnect.get());
         // another fingerprint
         SmpServerAddress wrongKey = SmpServerAddress.parse(
                 "smp://AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=@127.0.0.1:" + port(destination));
