@@ -268,6 +268,31 @@ class ProxyDeliveryTest {
         }
     }
 
+    @Test
+    void waitsBeforeConnectingToFailedRelayAgain() throws Exception {
+        SmpServer proxy = relay("proxy");
+        // accepts TCP and closes at once: every attempt fails, and is counted
+        ServerSocket dead = open(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        Thread acceptor = Thread.ofVirtual().start(() -> {
+            while (!dead.isClosed()) {
+                try (java.net.Socket socket = dead.accept()) {
+                    attempts.incrementAndGet();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        ProxiedSender sender = open(new ProxiedSender(port(proxy)));
+        SmpServerAddress address = ProxiedSender.address(dead.getLocalPort());
+        for (int i = 0; i < 20; i++) {
+            assertInstanceOf(BrokerMessage.Err.class, sender.requestRelay(address, null));
+        }
+        assertEquals(1, attempts.get(), "the error is remembered for the retry interval");
+        dead.close();
+        acceptor.join(5000);
+    }
+
     private static BrokerErrorType brokerError(BrokerMessage.Err err) {
         ErrorType.Proxy proxy = assertInstanceOf(ErrorType.Proxy.class, err.error());
         return assertInstanceOf(ProxyError.Broker.class, proxy.error()).error();

@@ -143,6 +143,12 @@ class ServiceSubscriptionTest {
                 assertEvent(nh2, serviceId, new BrokerMessage.Ends(2));
                 deliver(rh, sh, q1, nh1, "connection 1 one more");
                 deliver(rh, sh, q2, nh1, "connection 2 one more");
+                // the ntfServices columns of the daily statistics, counted as Server.hs counts them
+                dev.relayj.stats.ServiceStats stats = server.stats().ntfServices;
+                assertEquals(3, stats.assocNew.get());
+                assertEquals(2, stats.assocDuplicate.get());
+                assertEquals(3, stats.subCount.get());
+                assertEquals(4, stats.subQueues.get());
             }
         }
     }
