@@ -12,6 +12,7 @@ import dev.relayj.smp.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.ProxyError;
 import dev.relayj.smp.protocol.SmpServerAddress;
+import dev.relayj.stats.Counter;
 import dev.relayj.stats.ProxyStats;
 import dev.relayj.transport.SmpVersions;
 import dev.relayj.transport.TransportError;
@@ -144,7 +145,7 @@ final class ProxyCommands {
 
     /** {@code mkIncProxyStats}: own relays are counted in both. */
     private static void count(ProxyStats all, ProxyStats own, boolean ownServer,
-            Function<ProxyStats, dev.relayj.stats.Counter> counter) {
+            Function<ProxyStats, Counter> counter) {
         counter.apply(all).increment();
         if (ownServer) {
             counter.apply(own).increment();
