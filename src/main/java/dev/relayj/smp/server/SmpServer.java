@@ -40,6 +40,8 @@ public final class SmpServer implements AutoCloseable {
     private final RelayStorage storage;
     private final List<TlsListener> listeners = new ArrayList<>();
     private final List<AutoCloseable> tasks = new ArrayList<>();
+    private final SocketCounters sockets = new SocketCounters();
+    private SmpOperations operations;
     private final ReentrantLock closeLock = new ReentrantLock();
     private boolean closed;
 
@@ -80,8 +82,9 @@ public final class SmpServer implements AutoCloseable {
                         SmpServerConfig.ALPN, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.transport().logTlsErrors())
                         .withClientCertificates(config.transport().acceptServiceCredentials());
                 server.listeners.add(TlsListener.open(bindHost, port.port(), settings,
-                        connection -> server.serve(connection, handshake)));
+                        server.sockets.counting(port.port(), connection -> server.serve(connection, handshake))));
             }
+            server.startOperations();
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -147,6 +150,13 @@ public final class SmpServer implements AutoCloseable {
         }
     }
 
+    /** The control port and the Prometheus metrics, when configured. */
+    private void startOperations() throws IOException {
+        SmpServerControl control = new SmpServerControl(env, sockets, storage::saveRunning);
+        operations = SmpOperations.start(env.config, control, env.tuning.clock());
+        tasks.add(operations);
+    }
+
     private static EntityCounts entityCounts(QueueStore store) {
         QueueStore.EntityCounts c = store.entityCounts();
         return new EntityCounts(c.queueCount(), c.notifierCount(), c.rcvServiceCount(), c.ntfServiceCount(),
@@ -187,6 +197,11 @@ public final class SmpServer implements AutoCloseable {
         return listeners.stream().map(TlsListener::port).toList();
     }
 
+    /** The bound control port, when {@code control_port} is set. */
+    public java.util.OptionalInt controlPort() {
+        return operations == null ? java.util.OptionalInt.empty() : operations.controlPort();
+    }
+
     /** Stops accepting, disconnects clients, stops background jobs, then saves messages and stats; idempotent. */
     @Override
     public void close() {
@@ -207,7 +222,12 @@ public final class SmpServer implements AutoCloseable {
                     LOG.log(Level.ERROR, "stopping background job: " + e.getMessage());
                 }
             }
-            storage.close();
+            env.savingLock.lock();
+            try {
+                storage.close();
+            } finally {
+                env.savingLock.unlock();
+            }
             LOG.log(Level.INFO, "Server stopped");
         } finally {
             closeLock.unlock();

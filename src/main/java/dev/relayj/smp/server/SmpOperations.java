@@ -1,0 +1,77 @@
+package dev.relayj.smp.server;
+
+import dev.relayj.control.ControlPasswords;
+import dev.relayj.control.ControlPortConfig;
+import dev.relayj.control.ControlPortServer;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Starts what an operator uses beside the relay itself: the control port ({@code [TRANSPORT]
+ * control_port}, {@code runCPClient} in Server.hs) and the Prometheus metrics file
+ * ({@code [STORE_LOG] prometheus_interval}); the server closes them on stop.
+ */
+final class SmpOperations implements AutoCloseable {
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private ControlPortServer controlPort;
+
+    private SmpOperations() {}
+
+    static SmpOperations start(SmpServerConfig config, SmpServerControl control, Clock clock) throws IOException {
+        SmpOperations operations = new SmpOperations();
+        try {
+            if (config.transport().controlPort().isPresent()) {
+                ControlPasswords passwords = passwords(config.auth());
+                ControlPortConfig portConfig = new ControlPortConfig(config.transport().controlPort().getAsInt(),
+                        passwords, ControlPortConfig.DEFAULT_MAX_SESSIONS, ControlPortConfig.DEFAULT_IDLE_TIMEOUT,
+                        ControlPortConfig.DEFAULT_MAX_LINE_LENGTH, clock);
+                operations.controlPort = ControlPortServer.startSmp(portConfig, control);
+                operations.started.add(operations.controlPort);
+            }
+            //METRICS
+        } catch (IOException | RuntimeException e) {
+            operations.close();
+            throw e;
+        }
+        return operations;
+    }
+
+    /** The bound control port, when there is one. */
+    OptionalInt controlPort() {
+        return controlPort == null ? OptionalInt.empty() : OptionalInt.of(controlPort.port());
+    }
+
+    /** Empty or invalid passwords stop the start with a line naming the INI key. */
+    private static ControlPasswords passwords(SmpServerConfig.Auth auth) throws IOException {
+        return new ControlPasswords(password(auth.controlPortAdminPassword(), "control_port_admin_password"),
+                password(auth.controlPortUserPassword(), "control_port_user_password"));
+    }
+
+    static Optional<dev.relayj.control.ControlPassword> password(Optional<String> value, String key)
+            throws IOException {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(dev.relayj.control.ControlPassword.of(value.get()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("[AUTH] " + key + ": " + (value.get().isEmpty() ? "empty password" : e.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : started) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.getLogger(SmpOperations.class.getName()).log(System.Logger.Level.ERROR,
+                        "stopping " + c + ": " + e.getMessage());
+            }
+        }
+    }
+}
