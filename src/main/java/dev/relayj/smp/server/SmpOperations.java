@@ -3,11 +3,11 @@ package dev.relayj.smp.server;
 import dev.relayj.control.ControlPasswords;
 import dev.relayj.control.ControlPortConfig;
 import dev.relayj.control.ControlPortServer;
+import dev.relayj.control.IniControlPasswords;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -25,7 +25,8 @@ final class SmpOperations implements AutoCloseable {
         SmpOperations operations = new SmpOperations();
         try {
             if (config.transport().controlPort().isPresent()) {
-                ControlPasswords passwords = passwords(config.auth());
+                ControlPasswords passwords = IniControlPasswords.read(config.auth().controlPortAdminPassword(),
+                        config.auth().controlPortUserPassword());
                 ControlPortConfig portConfig = new ControlPortConfig(config.transport().controlPort().getAsInt(),
                         passwords, ControlPortConfig.DEFAULT_MAX_SESSIONS, ControlPortConfig.DEFAULT_IDLE_TIMEOUT,
                         ControlPortConfig.DEFAULT_MAX_LINE_LENGTH, clock);
@@ -43,24 +44,6 @@ final class SmpOperations implements AutoCloseable {
     /** The bound control port, when there is one. */
     OptionalInt controlPort() {
         return controlPort == null ? OptionalInt.empty() : OptionalInt.of(controlPort.port());
-    }
-
-    /** Empty or invalid passwords stop the start with a line naming the INI key. */
-    private static ControlPasswords passwords(SmpServerConfig.Auth auth) throws IOException {
-        return new ControlPasswords(password(auth.controlPortAdminPassword(), "control_port_admin_password"),
-                password(auth.controlPortUserPassword(), "control_port_user_password"));
-    }
-
-    static Optional<dev.relayj.control.ControlPassword> password(Optional<String> value, String key)
-            throws IOException {
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(dev.relayj.control.ControlPassword.of(value.get()));
-        } catch (IllegalArgumentException e) {
-            throw new IOException("[AUTH] " + key + ": " + (value.get().isEmpty() ? "empty password" : e.getMessage()));
-        }
     }
 
     @Override

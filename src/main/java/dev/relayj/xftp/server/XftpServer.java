@@ -4,6 +4,7 @@ import dev.relayj.http2.Http2Connection;
 import dev.relayj.http2.Http2ServerConfig;
 import dev.relayj.smp.server.ExpirationConfig;
 import dev.relayj.stats.DailyStatsLogger;
+import dev.relayj.control.ControlPortServer;
 import dev.relayj.stats.MetricsFileWriter;
 import dev.relayj.stats.StatsFormatException;
 import dev.relayj.stats.StatsStateFile;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -90,6 +92,7 @@ public final class XftpServer implements AutoCloseable {
     private final List<Thread> schedules = new ArrayList<>();
     private final List<AutoCloseable> writers = new ArrayList<>();
     private TlsListener listener;
+    private ControlPortServer controlPort;
 
     private XftpServer(XftpServerConfig config, Options options, FileService files, Optional<FileStoreLog> storeLog,
             XftpServerStats stats) {
@@ -158,6 +161,8 @@ public final class XftpServer implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             server.listener = TlsListener.open(options.bindHost(), config.port(), settings,
                     tls -> server.serve(tls, identity, site, random, webPort));
+            server.controlPort = XftpOperations.startControlPort(config, new XftpServerControl(files), options.clock())
+                    .orElse(null);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -168,6 +173,11 @@ public final class XftpServer implements AutoCloseable {
     /** The bound port (useful when the configuration asks for port 0). */
     public int port() {
         return listener.port();
+    }
+
+    /** The bound control port, when {@code control_port} is set. */
+    public OptionalInt controlPort() {
+        return controlPort == null ? OptionalInt.empty() : OptionalInt.of(controlPort.port());
     }
 
     /** Bytes of uploaded chunks counted against the quota. */
@@ -379,6 +389,9 @@ public final class XftpServer implements AutoCloseable {
         }
         if (listener != null) {
             listener.close();
+        }
+        if (controlPort != null) {
+            controlPort.close();
         }
         for (Thread thread : schedules) {
             try {
