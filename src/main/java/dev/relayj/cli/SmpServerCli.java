@@ -6,6 +6,7 @@ import dev.relayj.ini.IniFile;
 import dev.relayj.smp.server.ExpirationConfig;
 import dev.relayj.smp.server.ServerPublicInfo;
 import dev.relayj.smp.server.ServerPublicInfo.HostingType;
+import dev.relayj.smp.server.ServerTuning;
 import dev.relayj.smp.server.SmpServer;
 import dev.relayj.smp.server.SmpServerConfig;
 import dev.relayj.smp.server.SmpServerConfig.DbOptions;
@@ -350,12 +351,20 @@ final class SmpServerCli {
             return;
         }
         SmpServer server;
+        WebSite site;
         try {
-            server = SmpServer.start(config, credentials, webCredentials);
+            site = WebSite.startSmp(config, fingerprint, webCredentials, null);
         } catch (IOException e) {
-            throw new CliFailure("Error: cannot start server: " + e.getMessage());
+            throw new CliFailure("Error: cannot start the web server: " + e.getMessage());
         }
         try {
+            server = SmpServer.start(config, credentials, webCredentials, null, ServerTuning.DEFAULT,
+                    site.files().map(files -> files::serve));
+        } catch (IOException e) {
+            site.close();
+            throw new CliFailure("Error: cannot start server: " + e.getMessage());
+        }
+        try (site) {
             runner.runUntilStopped(server);
         } catch (Exception e) {
             server.close();

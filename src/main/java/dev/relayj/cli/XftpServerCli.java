@@ -203,13 +203,20 @@ final class XftpServerCli {
         Optional<ServerCredentials> webCredentials = config.webCredentials().isPresent()
                 ? Optional.of(loadWebCredentials(config.webCredentials().get())) : Optional.empty();
         XftpServer server;
+        WebSite site;
+        try {
+            site = WebSite.startXftp(config, fingerprint, webCredentials, null);
+        } catch (IOException e) {
+            throw new CliFailure("Error: cannot start the web server: " + e.getMessage());
+        }
         try {
             server = XftpServer.start(config, credentials, webCredentials,
                     XftpServer.Options.DEFAULT.withVersion(Banner.SIMPLEXMQ_VERSION));
         } catch (IOException e) {
+            site.close();
             throw new CliFailure("Error: cannot start server: " + e.getMessage());
         }
-        try {
+        try (site) {
             runner.runUntilStopped(server);
         } catch (Exception e) {
             server.close();

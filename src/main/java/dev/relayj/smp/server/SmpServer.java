@@ -6,6 +6,7 @@ import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.stats.DailyStatsLogger;
 import dev.relayj.stats.EntityCounts;
 import dev.relayj.smp.store.QueueStore;
+import dev.relayj.tls.ConnectionHandler;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.TlsConnection;
 import dev.relayj.tls.TlsListener;
@@ -63,6 +64,16 @@ public final class SmpServer implements AutoCloseable {
     /** As {@link #start(SmpServerConfig, ServerCredentials, Optional)}, bound to {@code bindHost} (null: all interfaces). */
     public static SmpServer start(SmpServerConfig config, ServerCredentials credentials,
             Optional<ServerCredentials> webCredentials, String bindHost, ServerTuning tuning) throws IOException {
+        return start(config, credentials, webCredentials, bindHost, tuning, Optional.empty());
+    }
+
+    /**
+     * As above; on ports shared with the web site ({@code attachHTTP}), connections where the client's
+     * SNI chose the web certificate go to {@code webConnections} (the site's files) instead of SMP.
+     */
+    public static SmpServer start(SmpServerConfig config, ServerCredentials credentials,
+            Optional<ServerCredentials> webCredentials, String bindHost, ServerTuning tuning,
+            Optional<ConnectionHandler> webConnections) throws IOException {
         SignaturePrivateKey signKey = SigningKeyFile.read(config.credentials().privateKey());
         CertificateChain chain = certificateChain(credentials.chain());
         byte[] keyHash = Hashes.sha256(chain.certificate(chain.size() - 1));
@@ -81,8 +92,12 @@ public final class SmpServer implements AutoCloseable {
                 TlsSettings settings = new TlsSettings(credentials, port.attachHttp() ? webCredentials.orElse(null) : null,
                         SmpServerConfig.ALPN, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.transport().logTlsErrors())
                         .withClientCertificates(config.transport().acceptServiceCredentials());
+                ConnectionHandler smp = connection -> server.serve(connection, handshake);
+                ConnectionHandler handler = port.attachHttp() && webConnections.isPresent()
+                        ? connection -> (connection.webCredentialsUsed() ? webConnections.get() : smp).handle(connection)
+                        : smp;
                 server.listeners.add(TlsListener.open(bindHost, port.port(), settings,
-                        server.sockets.counting(port.port(), connection -> server.serve(connection, handshake))));
+                        server.sockets.counting(port.port(), handler)));
             }
             server.startOperations();
         } catch (IOException | RuntimeException e) {
