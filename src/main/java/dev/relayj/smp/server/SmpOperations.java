@@ -21,7 +21,8 @@ final class SmpOperations implements AutoCloseable {
 
     private SmpOperations() {}
 
-    static SmpOperations start(SmpServerConfig config, SmpServerControl control, Clock clock) throws IOException {
+    static SmpOperations start(SmpServerConfig config, RelayEnv env, SmpServerControl control, SocketCounters sockets,
+            Clock clock) throws IOException {
         SmpOperations operations = new SmpOperations();
         try {
             if (config.transport().controlPort().isPresent()) {
@@ -33,7 +34,7 @@ final class SmpOperations implements AutoCloseable {
                 operations.controlPort = ControlPortServer.startSmp(portConfig, control);
                 operations.started.add(operations.controlPort);
             }
-            //METRICS
+            SmpMetricsFile.start(config, env, control, sockets, clock).ifPresent(operations.started::add);
         } catch (IOException | RuntimeException e) {
             operations.close();
             throw e;

@@ -168,7 +168,7 @@ public final class SmpServer implements AutoCloseable {
     /** The control port and the Prometheus metrics, when configured. */
     private void startOperations() throws IOException {
         SmpServerControl control = new SmpServerControl(env, sockets, storage::saveRunning);
-        operations = SmpOperations.start(env.config, control, env.tuning.clock());
+        operations = SmpOperations.start(env.config, env, control, sockets, env.tuning.clock());
         tasks.add(operations);
     }
 
