@@ -93,6 +93,29 @@ class WebSiteStartTest {
         Assumptions.assumeTrue(browser.isPresent(), "chromium is not installed: the page was not rendered");
     }
 
+    @Test
+    void xftpSiteIsGeneratedAndServedOnHttp() throws Exception {
+        Path cfg = tmp.resolve("etc");
+        Path log = tmp.resolve("var");
+        CliRun init = CliRun.xftp(cfg, log, "init", "-p", tmp.resolve("files").toString(), "-q", "1gb");
+        assertEquals(0, init.exitCode(), init.err());
+        int http = freePort();
+        Path ini = cfg.resolve("file-server.ini");
+        String text = Files.readString(ini);
+        text = replace(text, "\nport = 443\n", "\nport = 0\n");
+        text = replace(text, "\n# http = 8000\n", "\nhttp = " + http + "\n");
+        Files.writeString(ini, text);
+        List<String> pages = new ArrayList<>();
+        CliRun r = CliRun.xftp(cfg, log, "", server -> {
+            pages.add(http(http));
+            server.close();
+        }, "start");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("HTTP/1.1 200 OK", firstLine(pages.get(0)));
+        assertTrue(pages.get(0).contains("<html"), pages.get(0));
+        assertTrue(Files.isRegularFile(log.resolve("www").resolve("file").resolve("index.html")));
+    }
+
     private static String firstLine(String response) {
         return response.substring(0, response.indexOf("\r\n"));
     }

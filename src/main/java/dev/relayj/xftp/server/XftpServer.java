@@ -6,6 +6,7 @@ import dev.relayj.smp.server.ExpirationConfig;
 import dev.relayj.stats.DailyStatsLogger;
 import dev.relayj.control.ControlPortServer;
 import dev.relayj.stats.MetricsFileWriter;
+import dev.relayj.web.StaticFileServer;
 import dev.relayj.stats.StatsFormatException;
 import dev.relayj.stats.StatsStateFile;
 import dev.relayj.stats.XftpPrometheusMetrics;
@@ -154,7 +155,7 @@ public final class XftpServer implements AutoCloseable {
             server.expireFilesNow(Duration.ZERO);
             server.restoreStats(store);
             server.startSchedules();
-            Optional<StaticSite> site = server.staticSite();
+            Optional<StaticFileServer> site = server.staticSite();
             TlsSettings settings = new TlsSettings(credentials, webCredentials.orElse(null), XftpServerConfig.ALPN,
                     TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.logTlsErrors());
             boolean webPort = webCredentials.isPresent();
@@ -241,7 +242,7 @@ public final class XftpServer implements AutoCloseable {
         }
     }
 
-    private void serve(TlsConnection tls, ServerIdentity identity, Optional<StaticSite> site, SecureRandom random,
+    private void serve(TlsConnection tls, ServerIdentity identity, Optional<StaticFileServer> site, SecureRandom random,
             boolean webPort) throws IOException {
         if (closed.get()) {
             return;
@@ -261,17 +262,16 @@ public final class XftpServer implements AutoCloseable {
         }
     }
 
-    private Optional<StaticSite> staticSite() {
+    private Optional<StaticFileServer> staticSite() {
         Optional<Path> path = config.web().staticPath();
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(StaticSite.at(path.get()));
-        } catch (IOException e) {
-            options.log().accept("Static site " + path.get() + " is not available: " + e.getMessage());
+        if (!Files.isDirectory(path.get())) {
+            options.log().accept("Static site " + path.get() + " is not available: no such directory");
             return Optional.empty();
         }
+        return Optional.of(new StaticFileServer(path.get()));
     }
 
     /** {@code restoreServerStats}: counters from the saved file, file count and size from the store. */

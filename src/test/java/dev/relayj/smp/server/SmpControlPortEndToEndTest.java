@@ -56,6 +56,8 @@ class SmpControlPortEndToEndTest {
             String sndId = Base64.getUrlEncoder().encodeToString(q.sndId().bytes());
 
             assertEquals("AUTH", control.ask("stats"));
+            String rts = control.ask("stats-rts");
+            assertTrue(rts.contains(", gcs = ") && rts.contains(", peak_threads = "), rts);
             assertEquals("AUTH", control.ask("status " + sndId));
             assertEquals("Current role is CPRUser", control.ask("auth user1"));
             assertTrue(control.ask("status " + sndId).startsWith("status: EntityActive, updatedAt: "));
