@@ -173,8 +173,12 @@ final class SmpServerControl implements SmpControlTarget {
                 EntityId recipientId = queue.recipientId();
                 ClientSession subscriber = env.subscribers.subscriber(recipientId);
                 if (subscriber != null) {
-                    subscriber.offer(Outgoing.of(List.of(Reply.event(recipientId,
-                            BrokerMessage.err(new ErrorType.Blocked(info))))));
+                    Outgoing event = Outgoing.of(List.of(Reply.event(recipientId,
+                            BrokerMessage.err(new ErrorType.Blocked(info)))));
+                    // the reference waits for room in the client's queue; the control port must not
+                    if (!subscriber.offer(event)) {
+                        subscriber.forkSend(event, () -> { });
+                    }
                 }
             }
             if (before instanceof EntityStatus.Active) {

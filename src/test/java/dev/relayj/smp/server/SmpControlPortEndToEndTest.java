@@ -20,6 +20,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,15 @@ class SmpControlPortEndToEndTest {
                 assertEquals("ok, 1 messages deleted", admin.ask("delete " + sndId));
                 assertEquals("error: AUTH", admin.ask("status " + sndId));
                 assertEquals("error: AUTH", admin.ask("delete " + sndId));
+                assertEquals("saving server state...", admin.ask("save"));
+                assertEquals("server state saved!", admin.readLine());
+                assertEquals("clientId,sessionId,connected,createdAt,rcvActiveAt,sndActiveAt,age,subscriptions",
+                        admin.ask("clients"));
+                assertTrue(admin.readLine().startsWith("0,"));
+                assertTrue(admin.readLine().startsWith("1,"));
+                assertEquals("Sockets for port 0:", admin.ask("sockets"));
+                assertEquals(List.of("accepted: 2", "closed: 0", "active: 2", "leaked: 0"),
+                        List.of(admin.readLine(), admin.readLine(), admin.readLine(), admin.readLine()));
             }
         }
     }
@@ -113,6 +123,10 @@ class SmpControlPortEndToEndTest {
         String ask(String line) throws IOException {
             out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
+            return in.readLine();
+        }
+
+        String readLine() throws IOException {
             return in.readLine();
         }
 
