@@ -94,6 +94,32 @@ class WebSiteStartTest {
     }
 
     @Test
+    void httpsOnItsOwnPortServesTheSiteWhileTheSmpPortStaysSmp() throws Exception {
+        Path cfg = tmp.resolve("etc");
+        Path log = tmp.resolve("var");
+        CliRun init = CliRun.smp(cfg, log, "init", "-y", "--no-password", "-a", "ED448");
+        assertEquals(0, init.exitCode(), init.err());
+        Files.copy(FIXTURES.resolve("web.crt"), cfg.resolve("web.crt"));
+        Files.copy(FIXTURES.resolve("web.key"), cfg.resolve("web.key"));
+        int smp = freePort();
+        int https = freePort();
+        Path ini = cfg.resolve("smp-server.ini");
+        String text = Files.readString(ini);
+        text = replace(text, "\nport = 5223,443\n", "\nport = " + smp + "\n");
+        text = replace(text, "\nhttps = 443\n", "\nhttps = " + https + "\n");
+        Files.writeString(ini, text);
+        List<String> seen = new ArrayList<>();
+        CliRun r = CliRun.smp(cfg, log, "", server -> {
+            seen.add(firstLine(https(https, "localhost")));
+            seen.add(smpHello(smp));
+            server.close();
+        }, "start");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("HTTP/1.1 200 OK", "smp/1"), seen);
+        assertTrue(!r.out().contains("Serving static site on port " + smp), r.out());
+    }
+
+    @Test
     void xftpSiteIsGeneratedAndServedOnHttp() throws Exception {
         Path cfg = tmp.resolve("etc");
         Path log = tmp.resolve("var");
