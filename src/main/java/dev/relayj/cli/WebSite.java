@@ -86,7 +86,9 @@ final class WebSite implements AutoCloseable {
                 config.auth().allowNewFiles(), config.auth().createPassword().isPresent());
         String hosts = config.host().orElse("<hostnames>");
         SiteInfo info = siteInfo(settings, config.information(), hosts, "xftp://" + fingerprint + "@" + hosts);
-        return start(path.get(), info, config.web(), webCredentials, bindHost);
+        // the XFTP port serves the site itself to browsers: no second listener on it
+        boolean shared = config.web().https().map(h -> h.port() == config.port()).orElse(false);
+        return start(path.get(), info, config.web(), shared ? Optional.empty() : webCredentials, bindHost);
     }
 
     private static WebSite start(Path path, SiteInfo info, WebConfig web, Optional<ServerCredentials> httpsCredentials,
