@@ -123,6 +123,17 @@ final class RelayStorage implements AutoCloseable {
         stats.ntfCount.set(0);
     }
 
+    /**
+     * {@code saveServer True} (the control port's {@code save}): the server keeps running, so messages
+     * stay in the store and only the journal is forced to disk; then the stats.
+     */
+    void saveRunning() throws IOException {
+        messageStore.syncJournal();
+        if (config.stats().logStats()) {
+            stats.saveTo(new StatsStateFile(config.stats().backupFile()));
+        }
+    }
+
     /** {@code saveServer}: messages to the message file (journal removed), then the stats. */
     @Override
     public void close() {

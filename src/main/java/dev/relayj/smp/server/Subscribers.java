@@ -54,6 +54,11 @@ final class Subscribers {
         }
     }
 
+    /** A copy of the queue → subscriber map. */
+    Map<EntityId, ClientSession> entries() {
+        return Map.copyOf(queueSubscribers);
+    }
+
     Set<Long> subscribedClientIds() {
         return Set.copyOf(subClients);
     }
