@@ -19,15 +19,17 @@ final class RelayEnv {
     final SmpServerStats stats;
     final Subscribers subscribers = new Subscribers(Subscribers.Kind.MESSAGES);
     final Subscribers ntfSubscribers = new Subscribers(Subscribers.Kind.NOTIFICATIONS);
-    final NotificationStore notifications = new NotificationStore();
+    final NotificationStore notifications;
     final SecureRandom random = new SecureRandom();
     final AtomicBoolean active = new AtomicBoolean(true);
+    final CommandGate commands = new CommandGate(active);
     private final AtomicLong clientSeq = new AtomicLong();
     private final ConcurrentHashMap<Long, ClientSession> clients = new ConcurrentHashMap<>();
 
     RelayEnv(SmpServerConfig config, ServerTuning tuning, QueueStore queueStore, MessageStore messageStore,
-            SmpServerStats stats) {
+            SmpServerStats stats, NotificationStore notifications) {
         this.config = config;
+        this.notifications = notifications;
         this.tuning = tuning;
         this.queueStore = queueStore;
         this.messageStore = messageStore;

@@ -32,14 +32,16 @@ final class RelayStorage implements AutoCloseable {
     final QueueStore queueStore;
     final MessageStore messageStore;
     final SmpServerStats stats;
+    final NotificationStore notifications;
     private final SmpServerConfig config;
     private final StoreLogWriter storeLog;
     private final Path messageLog;
     private final Path journalBase;
 
     private RelayStorage(SmpServerConfig config, QueueStore queueStore, StoreLogWriter storeLog, MessageStore messageStore,
-            Path messageLog, Path journalBase, SmpServerStats stats) {
+            Path messageLog, Path journalBase, SmpServerStats stats, NotificationStore notifications) {
         this.config = config;
+        this.notifications = notifications;
         this.queueStore = queueStore;
         this.storeLog = storeLog;
         this.messageStore = messageStore;
@@ -76,9 +78,12 @@ final class RelayStorage implements AutoCloseable {
                 LOG.log(Level.INFO, "messages stored: " + report.storedCount() + ", expired: " + report.expiredCount()
                         + ", queues: " + report.queueCount());
             }
+            NotificationStore notifications = new NotificationStore();
+            NotificationLog.RestoreReport ntfReport = restoreNotifications(config, tuning, notifications);
             SmpServerStats stats = new SmpServerStats(tuning.clock().instant());
-            restoreStats(config, stats, queueStore, messageStore, report);
-            return new RelayStorage(config, queueStore, storeLog, messageStore, messageLog, journalBase, stats);
+            restoreStats(config, stats, queueStore, messageStore, report, ntfReport);
+            return new RelayStorage(config, queueStore, storeLog, messageStore, messageLog, journalBase, stats,
+                    notifications);
         } catch (StoreFileException e) {
             closeQuietly(storeLog, messageStore);
             throw new IOException(e.getMessage(), e);
@@ -97,8 +102,26 @@ final class RelayStorage implements AutoCloseable {
         return store.storeMsgsFile().map(f -> f.resolveSibling(f.getFileName() + JOURNAL_SUFFIX)).orElse(null);
     }
 
+    private static NotificationLog.RestoreReport restoreNotifications(SmpServerConfig config, ServerTuning tuning,
+            NotificationStore notifications) throws IOException {
+        NotificationLog.RestoreReport report = NotificationLog.RestoreReport.EMPTY;
+        Optional<Path> file = config.store().storeNtfsFile();
+        if (file.isPresent() && Files.exists(file.get())) {
+            LOG.log(Level.INFO, "restoring notifications from file " + file.get());
+            long oldBefore = tuning.clock().instant().getEpochSecond()
+                    - config.expiry().notificationExpiration().ttl().toSeconds();
+            report = NotificationLog.restore(file.get(), notifications, oldBefore);
+            LOG.log(Level.INFO, "notifications restored, " + report.lineCount() + " lines processed");
+        }
+        // printMessageStats "notifications" in Server.hs: printed even without a file
+        LOG.log(Level.INFO, "notifications stored: " + report.storedCount() + ", expired: " + report.expiredCount()
+                + ", queues: " + report.notifierCount());
+        return report;
+    }
+
     private static void restoreStats(SmpServerConfig config, SmpServerStats stats, QueueStore queueStore,
-            MessageStore messageStore, MessagePersistence.RestoreReport report) throws IOException {
+            MessageStore messageStore, MessagePersistence.RestoreReport report, NotificationLog.RestoreReport ntfReport)
+            throws IOException {
         int queueCount = queueStore.queueCount();
         long msgCount = messageStore.messageCount();
         if (config.stats().logStats()) {
@@ -113,6 +136,7 @@ final class RelayStorage implements AutoCloseable {
                     if (report != null) {
                         stats.msgExpired.add(report.expiredCount());
                     }
+                    stats.msgNtfExpired.add(ntfReport.expiredCount());
                 }
             } catch (StatsFormatException e) {
                 throw new IOException("error restoring server stats: " + e.getMessage(), e);
@@ -120,7 +144,7 @@ final class RelayStorage implements AutoCloseable {
         }
         stats.qCount.set(queueCount);
         stats.msgCount.set(msgCount);
-        stats.ntfCount.set(0);
+        stats.ntfCount.set(ntfReport.storedCount());
     }
 
     /** {@code saveServer}: messages to the message file (journal removed), then the stats. */
@@ -139,6 +163,7 @@ final class RelayStorage implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.ERROR, "error saving messages: " + e.getMessage());
         }
+        config.store().storeNtfsFile().ifPresent(this::saveNotifications);
         if (config.stats().logStats()) {
             try {
                 LOG.log(Level.INFO, "saving server stats to file " + config.stats().backupFile());
@@ -149,6 +174,16 @@ final class RelayStorage implements AutoCloseable {
             }
         }
         closeQuietly(storeLog, null);
+    }
+
+    private void saveNotifications(Path file) {
+        try {
+            LOG.log(Level.INFO, "saving notifications to file " + file);
+            NotificationLog.save(file, notifications);
+            LOG.log(Level.INFO, "notifications saved");
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "error saving notifications: " + e.getMessage());
+        }
     }
 
     private static void closeQuietly(StoreLogWriter storeLog, MessageStore messageStore) {

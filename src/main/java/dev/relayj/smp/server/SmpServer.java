@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SmpServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SmpServer.class.getName());
+
+    /** How long shutdown waits for commands being processed before it saves the stores. */
+    private static final Duration COMMAND_DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final RelayEnv env;
     private final RelayStorage storage;
@@ -65,7 +69,8 @@ public final class SmpServer implements AutoCloseable {
         CertificateChain chain = certificateChain(credentials.chain());
         byte[] keyHash = Hashes.sha256(chain.certificate(chain.size() - 1));
         RelayStorage storage = RelayStorage.open(config, tuning);
-        RelayEnv env = new RelayEnv(config, tuning, storage.queueStore, storage.messageStore, storage.stats);
+        RelayEnv env = new RelayEnv(config, tuning, storage.queueStore, storage.messageStore, storage.stats,
+                storage.notifications);
         ServerHandshakeConfig handshake = new ServerHandshakeConfig(chain, signKey, keyHash,
                 SmpVersions.SUPPORTED_SERVER_SMP_RELAY_VRANGE, (role, certificates, certHash) -> {
                     // service certificates are accepted only with [TRANSPORT] accept_service_credentials
@@ -182,6 +187,11 @@ public final class SmpServer implements AutoCloseable {
         return der;
     }
 
+    /** The shared state, for tests in this package that look inside the running relay. */
+    RelayEnv env() {
+        return env;
+    }
+
     /** The bound ports, in the order of the configuration (useful when it asks for port 0). */
     public List<Integer> ports() {
         return listeners.stream().map(TlsListener::port).toList();
@@ -198,7 +208,13 @@ public final class SmpServer implements AutoCloseable {
             closed = true;
             LOG.log(Level.INFO, "Saving server state...");
             listeners.forEach(TlsListener::close);
-            env.active.set(false);
+            try {
+                if (!env.commands.closeAndDrain(COMMAND_DRAIN_TIMEOUT)) {
+                    LOG.log(Level.WARNING, "commands still running after " + COMMAND_DRAIN_TIMEOUT.toSeconds() + "s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             env.clients().forEach(ClientSession::close);
             for (AutoCloseable task : tasks) {
                 try {
