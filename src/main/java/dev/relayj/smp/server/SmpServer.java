@@ -46,6 +46,7 @@ public final class SmpServer implements AutoCloseable {
     private final List<AutoCloseable> tasks = new ArrayList<>();
     private final ReentrantLock closeLock = new ReentrantLock();
     private boolean closed;
+    private DailyStatsLogger dailyStats;
 
     private SmpServer(RelayEnv env, RelayStorage storage) {
         this.env = env;
@@ -149,6 +150,9 @@ public final class SmpServer implements AutoCloseable {
                     now -> env.stats.csvRow(now, entityCounts(env.queueStore)));
             logger.start();
             tasks.add(logger);
+            dailyStats = logger;
+            // serverStatsThread_ in Server.hs says so on standard output (putStrLn), not in the log
+            System.out.println("server stats log enabled: " + config.stats().dailyLogFile());
         }
     }
 
@@ -185,6 +189,15 @@ public final class SmpServer implements AutoCloseable {
             }
         }
         return der;
+    }
+
+    /** Writes the daily CSV row now, as at the daily time (tests; false when log_stats is off). */
+    boolean writeDailyStats() throws IOException {
+        if (dailyStats == null) {
+            return false;
+        }
+        dailyStats.writeNow();
+        return true;
     }
 
     /** The shared state, for tests in this package that look inside the running relay. */
