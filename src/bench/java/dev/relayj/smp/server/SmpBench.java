@@ -373,10 +373,12 @@ public final class SmpBench {
         }
         double created = (System.nanoTime() - start) / 1e9;
         long heap = Memory.heapAfterGc() - base;
+        java.lang.ref.Reference.reachabilityFence(store);
         System.out.printf("created and logged %d queues in %.1f s; store heap %s (%.0f B per queue); log %s%n", count,
                 created, Memory.mib(heap), heap / (double) count, Memory.mib(Files.size(log)));
         store = null;
         Memory.heapAfterGc();
+        System.out.println("relay restart begins at " + java.time.Instant.now() + " (phases: the relay's log lines)");
         start = System.nanoTime();
         try (TestServer server = TestServer.start(dir, TestServer.config(dir, TestServer.Settings.DEFAULT), BenchServer.TUNING)) {
             double restart = (System.nanoTime() - start) / 1e9;
