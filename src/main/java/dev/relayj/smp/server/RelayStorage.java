@@ -75,11 +75,16 @@ final class RelayStorage implements AutoCloseable {
                 Files.createDirectories(journalBase.toAbsolutePath().getParent());
                 report = MessagePersistence.restore(messageStore, messageLog, journalBase, expireBefore, false,
                         warning -> LOG.log(Level.WARNING, warning));
-                LOG.log(Level.INFO, "messages stored: " + report.storedCount() + ", expired: " + report.expiredCount()
-                        + ", queues: " + report.queueCount());
             }
             NotificationStore notifications = new NotificationStore();
             NotificationLog.RestoreReport ntfReport = restoreNotifications(config, tuning, notifications);
+            // smpServer in Server.hs prints both summaries after both restores, messages first
+            if (report != null) {
+                LOG.log(Level.INFO, "messages stored: " + report.storedCount() + ", expired: " + report.expiredCount()
+                        + ", queues: " + report.queueCount());
+            }
+            LOG.log(Level.INFO, "notifications stored: " + ntfReport.storedCount() + ", expired: "
+                    + ntfReport.expiredCount() + ", queues: " + ntfReport.notifierCount());
             SmpServerStats stats = new SmpServerStats(tuning.clock().instant());
             restoreStats(config, stats, queueStore, messageStore, report, ntfReport);
             return new RelayStorage(config, queueStore, storeLog, messageStore, messageLog, journalBase, stats,
@@ -113,9 +118,6 @@ final class RelayStorage implements AutoCloseable {
             report = NotificationLog.restore(file.get(), notifications, oldBefore);
             LOG.log(Level.INFO, "notifications restored, " + report.lineCount() + " lines processed");
         }
-        // printMessageStats "notifications" in Server.hs: printed even without a file
-        LOG.log(Level.INFO, "notifications stored: " + report.storedCount() + ", expired: " + report.expiredCount()
-                + ", queues: " + report.notifierCount());
         return report;
     }
 
@@ -137,6 +139,10 @@ final class RelayStorage implements AutoCloseable {
                         stats.msgExpired.add(report.expiredCount());
                     }
                     stats.msgNtfExpired.add(ntfReport.expiredCount());
+                    // compareCounts in restoreServerStats (Server.hs)
+                    compareCounts("Queue", saved.get().qCount(), queueCount);
+                    compareCounts("Message", saved.get().msgCount(), msgCount);
+                    compareCounts("Notification", saved.get().ntfCount(), ntfReport.storedCount());
                 }
             } catch (StatsFormatException e) {
                 throw new IOException("error restoring server stats: " + e.getMessage(), e);
@@ -145,6 +151,12 @@ final class RelayStorage implements AutoCloseable {
         stats.qCount.set(queueCount);
         stats.msgCount.set(msgCount);
         stats.ntfCount.set(ntfReport.storedCount());
+    }
+
+    private static void compareCounts(String name, long statsCount, long storeCount) {
+        if (statsCount != storeCount) {
+            LOG.log(Level.WARNING, name + " count differs: stats: " + statsCount + ", store: " + storeCount);
+        }
     }
 
     /** {@code saveServer}: messages to the message file (journal removed), then the stats. */
