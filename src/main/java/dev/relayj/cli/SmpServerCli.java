@@ -17,7 +17,6 @@ import dev.relayj.smp.server.WebConfig;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.SignAlgorithm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,62 +26,29 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** {@code smp-server}: init, start, delete and cert as {@code smpServerCLI_} in Server/Main.hs. */
-final class SmpServerCli {
+final class SmpServerCli extends ServerCli {
     static final String CFG_PATH_VAR = "SMP_SERVER_CFG_PATH";
     static final String LOG_PATH_VAR = "SMP_SERVER_LOG_PATH";
     static final String VERSION = "SMP server v" + Banner.SIMPLEXMQ_VERSION + " / relayj";
 
-    private final Console console;
-    private final ServerDirs dirs;
-    private final Path iniFile;
-    private final ServerRunner runner;
     private final SecureRandom random = new SecureRandom();
 
     SmpServerCli(Console console, ServerDirs dirs, ServerRunner runner) {
-        this.console = console;
-        this.dirs = dirs;
-        this.iniFile = dirs.cfgPath().resolve(SmpIniConfig.INI_FILE);
-        this.runner = runner;
+        super(console, dirs, SmpIniConfig.INI_FILE, runner, SmpCommands.PROGRAM);
     }
 
     static ServerDirs dirs(java.util.Map<String, String> env) {
         return ServerDirs.fromEnv(env, CFG_PATH_VAR, "/etc/opt/simplex", LOG_PATH_VAR, "/var/opt/simplex");
     }
 
-    int run(String[] args) {
-        CommandLine commandLine = new CommandLine(SmpCommands.PROGRAM, VERSION,
-                SmpCommands.all(dirs.cfgPath(), dirs.logPath(), iniFile));
-        try {
-            switch (commandLine.parse(args)) {
-                case CommandLine.Show show -> {
-                    if (show.toStdout()) {
-                        console.print(show.text());
-                    } else {
-                        console.printErr(show.text());
-                    }
-                    return show.exitCode();
-                }
-                case CommandLine.Run r -> {
-                    switch (r.command().name()) {
-                        case "init" -> init(r.options());
-                        case "cert" -> cert(r.options());
-                        case "start" -> start(r.options());
-                        default -> delete();
-                    }
-                    return 0;
-                }
-            }
-        } catch (CliFailure e) {
-            console.printErr(e.getMessage() + "\n");
-            return e.exitCode();
-        }
+    @Override
+    CommandLine commandLine() {
+        return new CommandLine(SmpCommands.PROGRAM, VERSION, SmpCommands.all(dirs.cfgPath(), dirs.logPath(), iniFile));
     }
 
-    private void init(CommandLine.Options o) throws CliFailure {
-        if (Files.exists(iniFile)) {
-            throw new CliFailure("Error: server is already initialized (" + iniFile + " exists).\nRun `"
-                    + SmpCommands.PROGRAM + " start`.");
-        }
+    @Override
+    void init(CommandLine.Options o) throws CliFailure {
+        requireNotInitialized();
         SmpInitOptions opts = initOptions(o);
         if (opts.scripted()) {
             initialize(opts);
@@ -95,11 +61,7 @@ final class SmpServerCli {
         DbOptions dflt = DbOptions.DEFAULT;
         DbOptions db = new DbOptions(o.value("database").orElse(dflt.connection()), o.value("schema").orElse(dflt.schema()),
                 intOption(o, "pool-size").orElse(dflt.poolSize()));
-        SignAlgorithm alg = SignAlgorithm.ED25519;
-        if (o.value("sign-algorithm").isPresent()) {
-            String a = o.value("sign-algorithm").get();
-            alg = ServerIdentity.parseAlgorithm(a).orElseThrow(() -> badValue("sign-algorithm", "cannot parse value `" + a + "'"));
-        }
+        SignAlgorithm alg = signAlgorithmOption(o).orElse(SignAlgorithm.ED25519);
         Optional<SmpInitOptions.ServerPassword> password = Optional.of(new SmpInitOptions.ServerPassword.Random());
         if (o.has("no-password")) {
             password = Optional.empty();
@@ -169,10 +131,6 @@ final class SmpServerCli {
             throw badValue(name, "cannot parse value `" + port + "'");
         }
         return port;
-    }
-
-    static CliFailure badValue(String option, String message) {
-        return new CliFailure("option --" + option + ": " + message);
     }
 
     /** {@code checkInitOptions}. */
@@ -269,48 +227,14 @@ final class SmpServerCli {
         return Base64Url.encode(b);
     }
 
-    static void writeFile(Path file, String content) throws CliFailure {
-        try {
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliFailure("Error: cannot write " + file + ": " + e.getMessage());
-        }
-    }
-
-    private IniFile readIni() throws CliFailure {
-        if (!Files.exists(iniFile)) {
-            throw new CliFailure("Error: server is not initialized (" + iniFile + " does not exist).\nRun `"
-                    + SmpCommands.PROGRAM + " init`.");
-        }
-        try {
-            return IniFile.read(iniFile);
-        } catch (IniException e) {
-            throw new CliFailure("Error: " + e.getMessage());
-        } catch (IOException e) {
-            throw new CliFailure("Error: cannot read " + iniFile + ": " + e.getMessage());
-        }
-    }
-
-    private void cert(CommandLine.Options o) throws CliFailure {
+    @Override
+    void cert(CommandLine.Options o) throws CliFailure {
         readIni();
-        Optional<SignAlgorithm> alg = Optional.empty();
-        if (o.value("sign-algorithm").isPresent()) {
-            String a = o.value("sign-algorithm").get();
-            alg = Optional.of(ServerIdentity.parseAlgorithm(a)
-                    .orElseThrow(() -> badValue("sign-algorithm", "cannot parse value `" + a + "'")));
-        }
-        ServerIdentity.renewOnline(console, dirs.cfgPath(), alg, o.value("cn"));
+        ServerIdentity.renewOnline(console, dirs.cfgPath(), signAlgorithmOption(o), o.value("cn"));
     }
 
-    private void delete() throws CliFailure {
-        console.confirmOrExit("WARNING: deleting the server will make all queues inaccessible, because the server "
-                + "identity (certificate fingerprint) will change.\nTHIS CANNOT BE UNDONE!", "Server NOT deleted");
-        ServerDirs.deleteDir(dirs.cfgPath());
-        ServerDirs.deleteDir(dirs.logPath());
-        console.println("Deleted configuration and log files");
-    }
-
-    private void start(CommandLine.Options o) throws CliFailure {
+    @Override
+    void start(CommandLine.Options o) throws CliFailure {
         checkStartOptions(o);
         IniFile ini = readIni();
         String fingerprint = ServerIdentity.checkSavedFingerprint(dirs.cfgPath());
@@ -335,10 +259,7 @@ final class SmpServerCli {
         checkMsgStoreMode(config);
         ExpirationConfig msgExp = config.expiry().messageExpiration();
         console.println("expiring messages after " + Banner.showTtl(msgExp.ttl().toSeconds()));
-        console.println(config.expiry().inactiveClientExpiration()
-                .map(e -> "expiring clients inactive for " + e.ttl().toSeconds() + " seconds every "
-                        + e.checkInterval().toSeconds() + " seconds")
-                .orElse("not expiring inactive clients"));
+        console.println(inactiveClientsLine(config.expiry().inactiveClientExpiration()));
         console.println("creating new queues " + (config.auth().allowNewQueues()
                 ? config.auth().createPassword().map(p -> "requires password").orElse("allowed") : "NOT allowed"));
         ServerCredentials credentials = HttpsCredentials.loadServer("SMP", dirs.cfgPath().resolve("ca.crt"),
@@ -355,12 +276,7 @@ final class SmpServerCli {
         } catch (IOException e) {
             throw new CliFailure("Error: cannot start server: " + e.getMessage());
         }
-        try {
-            runner.runUntilStopped(server);
-        } catch (Exception e) {
-            server.close();
-            throw new CliFailure("Error: " + e.getMessage());
-        }
+        runUntilStopped(server);
     }
 
     private static void checkStartOptions(CommandLine.Options o) throws CliFailure {
@@ -369,10 +285,7 @@ final class SmpServerCli {
             throw badValue("log-level", "Invalid log level");
         }
         level.ifPresent(ConsoleLoggerFinder::setThreshold);
-        Optional<String> migrations = o.value("confirm-migrations");
-        if (migrations.isPresent() && !List.of("up", "down").contains(migrations.get())) {
-            throw badValue("confirm-migrations", "invalid migration confirmation, pass 'up' or 'down'");
-        }
+        checkMigrationsOption(o);
     }
 
     /** {@code printServerTransports}. */

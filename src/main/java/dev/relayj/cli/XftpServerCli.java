@@ -13,7 +13,6 @@ import dev.relayj.tls.SignAlgorithm;
 import dev.relayj.xftp.server.XftpServer;
 import dev.relayj.xftp.server.XftpServerConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** {@code xftp-server}: init, start, delete and cert as {@code xftpServerCLI_} in FileTransfer/Server/Main.hs. */
-final class XftpServerCli {
+final class XftpServerCli extends ServerCli {
     static final String CFG_PATH_VAR = "XFTP_SERVER_CFG_PATH";
     static final String LOG_PATH_VAR = "XFTP_SERVER_LOG_PATH";
     static final String PROGRAM = "xftp-server";
@@ -29,16 +28,8 @@ final class XftpServerCli {
     static final String EXECUTABLE_NAME = "file-server";
     static final String VERSION = "SimpleX XFTP server v" + Banner.SIMPLEXMQ_VERSION + " / relayj";
 
-    private final Console console;
-    private final ServerDirs dirs;
-    private final Path iniFile;
-    private final ServerRunner runner;
-
     XftpServerCli(Console console, ServerDirs dirs, ServerRunner runner) {
-        this.console = console;
-        this.dirs = dirs;
-        this.iniFile = dirs.cfgPath().resolve(XftpIniConfig.INI_FILE);
-        this.runner = runner;
+        super(console, dirs, XftpIniConfig.INI_FILE, runner, EXECUTABLE_NAME);
     }
 
     static ServerDirs dirs(Map<String, String> env) {
@@ -68,54 +59,19 @@ final class XftpServerCli {
                 new CliCommand("delete", "Delete configuration and log files", List.of()));
     }
 
-    int run(String[] args) {
-        CommandLine commandLine = new CommandLine(PROGRAM, VERSION, commands(dirs.cfgPath(), dirs.logPath(), iniFile));
-        try {
-            switch (commandLine.parse(args)) {
-                case CommandLine.Show show -> {
-                    if (show.toStdout()) {
-                        console.print(show.text());
-                    } else {
-                        console.printErr(show.text());
-                    }
-                    return show.exitCode();
-                }
-                case CommandLine.Run r -> {
-                    switch (r.command().name()) {
-                        case "init" -> init(r.options());
-                        case "cert" -> cert(r.options());
-                        case "start" -> start(r.options());
-                        default -> delete();
-                    }
-                    return 0;
-                }
-            }
-        } catch (CliFailure e) {
-            console.printErr(e.getMessage() + "\n");
-            return e.exitCode();
-        }
+    @Override
+    CommandLine commandLine() {
+        return new CommandLine(PROGRAM, VERSION, commands(dirs.cfgPath(), dirs.logPath(), iniFile));
     }
 
-    private CliFailure notInitialized() {
-        return new CliFailure("Error: server is not initialized (" + iniFile + " does not exist).\nRun `"
-                + EXECUTABLE_NAME + " init`.");
-    }
-
-    private void init(CommandLine.Options o) throws CliFailure {
-        if (Files.exists(iniFile)) {
-            throw new CliFailure("Error: server is already initialized (" + iniFile + " exists).\nRun `"
-                    + EXECUTABLE_NAME + " start`.");
-        }
-        SignAlgorithm alg = SignAlgorithm.ED448;
-        if (o.value("sign-algorithm").isPresent()) {
-            String a = o.value("sign-algorithm").get();
-            alg = ServerIdentity.parseAlgorithm(a)
-                    .orElseThrow(() -> SmpServerCli.badValue("sign-algorithm", "cannot parse value `" + a + "'"));
-        }
+    @Override
+    void init(CommandLine.Options o) throws CliFailure {
+        requireNotInitialized();
+        SignAlgorithm alg = signAlgorithmOption(o).orElse(SignAlgorithm.ED448);
         String quotaText = o.value("quota").orElseThrow();
         OptionalLong quota = FileSizes.parse(quotaText);
         if (quota.isEmpty()) {
-            throw SmpServerCli.badValue("quota", "cannot parse value `" + quotaText + "'");
+            throw badValue("quota", "cannot parse value `" + quotaText + "'");
         }
         XftpInitOptions opts = new XftpInitOptions(!o.has("disable-store-log"), alg, o.value("ip").orElse("127.0.0.1"),
                 o.value("fqdn"), o.value("path").orElseThrow(), quota.getAsLong(), o.value("web-path"));
@@ -124,52 +80,22 @@ final class XftpServerCli {
         String fingerprint = ServerIdentity.createCaAndServer(dirs.cfgPath(), opts.signAlgorithm(),
                 opts.fqdn().orElse(opts.ip()));
         String host = opts.fqdn().orElse(opts.ip().equals("127.0.0.1") ? "<hostnames>" : opts.ip());
-        SmpServerCli.writeFile(iniFile, XftpIniTemplate.content(dirs.cfgPath(), dirs.logPath(), opts, host));
+        writeFile(iniFile, XftpIniTemplate.content(dirs.cfgPath(), dirs.logPath(), opts, host));
         console.println("Server initialized, you can modify configuration in " + iniFile + ".\nRun `"
                 + EXECUTABLE_NAME + " start` to start server.");
         ServerIdentity.warnCAPrivateKeyFile(console, dirs.cfgPath());
         Banner.printServiceInfo(console, VERSION, fingerprint, Banner.address("xftp", fingerprint, Optional.empty(), host, ""));
     }
 
-    private IniFile readIni() throws CliFailure {
-        if (!Files.exists(iniFile)) {
-            throw notInitialized();
-        }
-        try {
-            return IniFile.read(iniFile);
-        } catch (IniException e) {
-            throw new CliFailure("Error: " + e.getMessage());
-        } catch (IOException e) {
-            throw new CliFailure("Error: cannot read " + iniFile + ": " + e.getMessage());
-        }
+    @Override
+    void cert(CommandLine.Options o) throws CliFailure {
+        requireInitialized();
+        ServerIdentity.renewOnline(console, dirs.cfgPath(), signAlgorithmOption(o), o.value("cn"));
     }
 
-    private void cert(CommandLine.Options o) throws CliFailure {
-        if (!Files.exists(iniFile)) {
-            throw notInitialized();
-        }
-        Optional<SignAlgorithm> alg = Optional.empty();
-        if (o.value("sign-algorithm").isPresent()) {
-            String a = o.value("sign-algorithm").get();
-            alg = Optional.of(ServerIdentity.parseAlgorithm(a)
-                    .orElseThrow(() -> SmpServerCli.badValue("sign-algorithm", "cannot parse value `" + a + "'")));
-        }
-        ServerIdentity.renewOnline(console, dirs.cfgPath(), alg, o.value("cn"));
-    }
-
-    private void delete() throws CliFailure {
-        console.confirmOrExit("WARNING: deleting the server will make all queues inaccessible, because the server "
-                + "identity (certificate fingerprint) will change.\nTHIS CANNOT BE UNDONE!", "Server NOT deleted");
-        ServerDirs.deleteDir(dirs.cfgPath());
-        ServerDirs.deleteDir(dirs.logPath());
-        console.println("Deleted configuration and log files");
-    }
-
-    private void start(CommandLine.Options o) throws CliFailure {
-        Optional<String> migrations = o.value("confirm-migrations");
-        if (migrations.isPresent() && !List.of("up", "down").contains(migrations.get())) {
-            throw SmpServerCli.badValue("confirm-migrations", "invalid migration confirmation, pass 'up' or 'down'");
-        }
+    @Override
+    void start(CommandLine.Options o) throws CliFailure {
+        checkMigrationsOption(o);
         IniFile ini = readIni();
         String fingerprint = ServerIdentity.checkSavedFingerprint(dirs.cfgPath());
         XftpServerConfig config;
@@ -190,10 +116,7 @@ final class XftpServerCli {
         }
         console.println(config.store().storeLogFile().map(f -> "Store log: " + f).orElse("Store log disabled."));
         console.println("expiring files after " + Banner.showTtl(config.fileExpiration().ttl().toSeconds()));
-        console.println(config.inactiveClientExpiration()
-                .map(e -> "expiring clients inactive for " + e.ttl().toSeconds() + " seconds every "
-                        + e.checkInterval().toSeconds() + " seconds")
-                .orElse("not expiring inactive clients"));
+        console.println(inactiveClientsLine(config.inactiveClientExpiration()));
         console.println("Uploading new files " + (config.auth().allowNewFiles()
                 ? config.auth().createPassword().map(p -> "requires password.").orElse("allowed.") : "NOT allowed."));
         console.println("Listening on port " + portSetting + "...");
@@ -209,12 +132,7 @@ final class XftpServerCli {
         } catch (IOException e) {
             throw new CliFailure("Error: cannot start server: " + e.getMessage());
         }
-        try {
-            runner.runUntilStopped(server);
-        } catch (Exception e) {
-            server.close();
-            throw new CliFailure("Error: " + e.getMessage());
-        }
+        runUntilStopped(server);
     }
 
     /** XFTP's web certificate is only checked to load, not for RSA ({@code httpCredentials_} of FileTransfer/Server/Main.hs). */

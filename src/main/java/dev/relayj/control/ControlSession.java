@@ -25,6 +25,17 @@ final class ControlSession {
         return role;
     }
 
+    /** {@code withUserRole} / {@code withAdminRole} in {@code Server.hs}: "AUTH" when the session lacks the role. */
+    boolean allowed(ControlRole required) throws IOException {
+        ControlRole current = role;
+        boolean ok = required == ControlRole.ADMIN ? current == ControlRole.ADMIN : current.atLeastUser();
+        if (!ok) {
+            ControlLog.unauthorized();
+            println("AUTH");
+        }
+        return ok;
+    }
+
     void println(String line) throws IOException {
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     }

@@ -69,71 +69,71 @@ final class SmpControl implements ControlDialect {
         switch (command) {
             case Auth auth -> session.authenticate(auth.password());
             case Suspend s -> {
-                if (allowed(session, ControlRole.ADMIN)) {
+                if (session.allowed(ControlRole.ADMIN)) {
                     session.println("suspend not implemented");
                 }
             }
             case Resume r -> {
-                if (allowed(session, ControlRole.ADMIN)) {
+                if (session.allowed(ControlRole.ADMIN)) {
                     session.println("resume not implemented");
                 }
             }
             case Clients c -> {
-                if (allowed(session, ControlRole.ADMIN)) {
+                if (session.allowed(ControlRole.ADMIN)) {
                     clients(session);
                 }
             }
             case Stats s -> {
-                if (allowed(session, ControlRole.USER)) {
+                if (session.allowed(ControlRole.USER)) {
                     SmpStatsLines.write(session, target, session.role() == ControlRole.ADMIN);
                 }
             }
             // the reference checks no role for stats-rts
             case StatsRts s -> session.println(JvmRuntime.statsLine());
             case Threads t -> {
-                if (allowed(session, ControlRole.ADMIN)) {
+                if (session.allowed(ControlRole.ADMIN)) {
                     for (String l : JvmRuntime.threadLines()) {
                         session.println(l);
                     }
                 }
             }
             case Sockets s -> {
-                if (allowed(session, ControlRole.USER)) {
+                if (session.allowed(ControlRole.USER)) {
                     sockets(session);
                 }
             }
             case SocketThreads s -> {
-                if (allowed(session, ControlRole.ADMIN)) {
+                if (session.allowed(ControlRole.ADMIN)) {
                     socketThreads(session);
                 }
             }
             case ServerInfo s -> {
-                if (allowed(session, ControlRole.USER)) {
+                if (session.allowed(ControlRole.USER)) {
                     serverInfo(session);
                 }
             }
             case Delete d -> {
-                if (allowed(session, ControlRole.ADMIN)) {
+                if (session.allowed(ControlRole.ADMIN)) {
                     delete(session, d.queueId());
                 }
             }
             case Status s -> {
-                if (allowed(session, ControlRole.USER)) {
+                if (session.allowed(ControlRole.USER)) {
                     status(session, s.queueId());
                 }
             }
             case Block b -> {
-                if (allowed(session, ControlRole.USER)) {
+                if (session.allowed(ControlRole.USER)) {
                     block(session, b);
                 }
             }
             case Unblock u -> {
-                if (allowed(session, ControlRole.USER)) {
+                if (session.allowed(ControlRole.USER)) {
                     unblock(session, u.queueId());
                 }
             }
             case Save s -> {
-                if (allowed(session, ControlRole.ADMIN)) {
+                if (session.allowed(ControlRole.ADMIN)) {
                     session.println("saving server state...");
                     session.flush();
                     session.callTarget(() -> {
@@ -149,17 +149,6 @@ final class SmpControl implements ControlDialect {
                 // an empty line does nothing
             }
         }
-    }
-
-    /** {@code withUserRole} / {@code withAdminRole}: "AUTH" to a session without the role. */
-    static boolean allowed(ControlSession session, ControlRole required) throws IOException {
-        ControlRole role = session.role();
-        boolean ok = required == ControlRole.ADMIN ? role == ControlRole.ADMIN : role.atLeastUser();
-        if (!ok) {
-            ControlLog.unauthorized();
-            session.println("AUTH");
-        }
-        return ok;
     }
 
     private void clients(ControlSession session) throws IOException {

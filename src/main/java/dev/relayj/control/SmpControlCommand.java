@@ -66,7 +66,7 @@ public sealed interface SmpControlCommand {
             case "server-info" -> new ServerInfo();
             case "delete" -> new Delete(ControlEntityId.parseArgument(in));
             case "status" -> new Status(ControlEntityId.parseArgument(in));
-            case "block" -> new Block(ControlEntityId.parseArgument(in), SmpBlockingInfoArgument.parse(in));
+            case "block" -> new Block(ControlEntityId.parseArgument(in), BlockingInfoArgument.parse(in, BlockingInfo::fromText));
             case "unblock" -> new Unblock(ControlEntityId.parseArgument(in));
             case "save" -> new Save();
             case "help" -> new Help();

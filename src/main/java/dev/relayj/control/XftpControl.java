@@ -44,12 +44,12 @@ final class XftpControl implements ControlDialect {
             // the reference checks no role for stats-rts
             case StatsRts s -> session.println(JvmRuntime.statsLine());
             case Delete d -> {
-                if (SmpControl.allowed(session, ControlRole.USER)) {
+                if (session.allowed(ControlRole.USER)) {
                     result(session, session.callTarget(() -> target.deleteFile(d.fileId())));
                 }
             }
             case Block b -> {
-                if (SmpControl.allowed(session, ControlRole.USER)) {
+                if (session.allowed(ControlRole.USER)) {
                     result(session, session.callTarget(() -> target.blockFile(b.fileId(), b.info())));
                 }
             }

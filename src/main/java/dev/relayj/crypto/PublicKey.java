@@ -57,13 +57,6 @@ public sealed interface PublicKey permits SignaturePublicKey, DhPublicKey, AuthP
         throw new DecodingException("X448 keys cannot authorize commands");
     }
 
-    static SignaturePublicKey readSignatureKey(SmpReader reader) throws DecodingException {
-        if (readFrom(reader) instanceof SignaturePublicKey key) {
-            return key;
-        }
-        throw new DecodingException("expected an Ed25519 or Ed448 key");
-    }
-
     static X25519PublicKey readX25519Key(SmpReader reader) throws DecodingException {
         if (readFrom(reader) instanceof X25519PublicKey key) {
             return key;

@@ -45,10 +45,6 @@ final class Huffman {
         return CODES[symbol];
     }
 
-    static int lengthOf(int symbol) {
-        return LENGTHS[symbol];
-    }
-
     private static int[] canonicalCodes() {
         Integer[] order = IntStream.rangeClosed(0, EOS).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.<Integer>comparingInt(s -> LENGTHS[s]).thenComparingInt(s -> s));

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -35,11 +33,8 @@ public final class DailyStatsLogger implements AutoCloseable {
     private final long startSecondOfDay;
     private final Duration interval;
     private final Function<Instant, String> rowAt;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition stopping = lock.newCondition();
+    private final BackgroundLoop loop = new BackgroundLoop("stats-log");
     private final ReentrantLock writeLock = new ReentrantLock();
-    private boolean closed;
-    private Thread thread;
 
     public DailyStatsLogger(
             Path csvFile, Clock clock, long startSecondOfDay, long intervalSeconds, Function<Instant, String> rowAt) {
@@ -73,15 +68,7 @@ public final class DailyStatsLogger implements AutoCloseable {
 
     /** Starts the writing thread. */
     public void start() {
-        lock.lock();
-        try {
-            if (thread != null || closed) {
-                throw new IllegalStateException("stats logger already started or closed");
-            }
-            thread = Thread.ofVirtual().name("stats-log").start(this::run);
-        } finally {
-            lock.unlock();
-        }
+        loop.start(this::run);
     }
 
     /** Appends one row for the current time now (the scheduled thread calls this too). */
@@ -98,7 +85,7 @@ public final class DailyStatsLogger implements AutoCloseable {
 
     private void run() {
         Instant next = firstWriteAt(clock.instant(), startSecondOfDay);
-        while (waitUntil(next)) {
+        while (loop.sleepUntil(clock, next)) {
             try {
                 writeNow();
             } catch (IOException e) {
@@ -113,45 +100,9 @@ public final class DailyStatsLogger implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code due} by the clock; false if closed meanwhile. */
-    private boolean waitUntil(Instant due) {
-        lock.lock();
-        try {
-            while (!closed) {
-                long nanos = Duration.between(clock.instant(), due).toNanos();
-                if (nanos <= 0) {
-                    return true;
-                }
-                // re-read the clock at least every minute: it may jump (suspend, NTP) while we wait
-                stopping.awaitNanos(Math.min(nanos, TimeUnit.MINUTES.toNanos(1)));
-            }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Stops the thread and waits for it; a row being written is finished first. */
     @Override
     public void close() {
-        Thread t;
-        lock.lock();
-        try {
-            closed = true;
-            stopping.signalAll();
-            t = thread;
-        } finally {
-            lock.unlock();
-        }
-        if (t != null) {
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

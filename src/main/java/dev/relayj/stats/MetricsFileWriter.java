@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -20,10 +18,7 @@ public final class MetricsFileWriter implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final Function<Instant, String> render;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition stopping = lock.newCondition();
-    private boolean closed;
-    private Thread thread;
+    private final BackgroundLoop loop = new BackgroundLoop("metrics-file");
 
     public MetricsFileWriter(Path file, Clock clock, long intervalSeconds, Function<Instant, String> render) {
         if (intervalSeconds <= 0) {
@@ -36,15 +31,7 @@ public final class MetricsFileWriter implements AutoCloseable {
     }
 
     public void start() {
-        lock.lock();
-        try {
-            if (thread != null || closed) {
-                throw new IllegalStateException("metrics writer already started or closed");
-            }
-            thread = Thread.ofVirtual().name("metrics-file").start(this::run);
-        } finally {
-            lock.unlock();
-        }
+        loop.start(this::run);
     }
 
     /** Writes the file now. */
@@ -53,7 +40,7 @@ public final class MetricsFileWriter implements AutoCloseable {
     }
 
     private void run() {
-        while (pause()) {
+        while (loop.sleepFor(interval)) {
             try {
                 writeNow();
             } catch (IOException e) {
@@ -62,40 +49,8 @@ public final class MetricsFileWriter implements AutoCloseable {
         }
     }
 
-    /** Waits one interval; false if closed meanwhile. */
-    private boolean pause() {
-        lock.lock();
-        try {
-            long nanos = interval.toNanos();
-            while (!closed && nanos > 0) {
-                nanos = stopping.awaitNanos(nanos);
-            }
-            return !closed;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     @Override
     public void close() {
-        Thread t;
-        lock.lock();
-        try {
-            closed = true;
-            stopping.signalAll();
-            t = thread;
-        } finally {
-            lock.unlock();
-        }
-        if (t != null) {
-            try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

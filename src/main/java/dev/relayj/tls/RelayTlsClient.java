@@ -20,6 +20,7 @@ import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.ServerName;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsAuthentication;
+import org.bouncycastle.tls.TlsContext;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsServerCertificate;
@@ -138,13 +139,14 @@ final class RelayTlsClient extends AbstractTlsClient {
             @Override
             public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
                 ServerCredentials credentials = settings.clientCredentialsOrNull();
-                return credentials == null ? null : clientCredentials(credentials, request);
+                return credentials == null ? null : clientCredentials(context, (BcTlsCrypto) getCrypto(), credentials, request);
             }
         };
     }
 
-    private TlsCredentials clientCredentials(ServerCredentials credentials, CertificateRequest request) throws IOException {
-        BcTlsCrypto crypto = (BcTlsCrypto) getCrypto();
+    /** Presents {@code credentials} (an Ed25519 or Ed448 chain) as the client's certificate. */
+    static TlsCredentials clientCredentials(TlsContext context, BcTlsCrypto crypto, ServerCredentials credentials,
+            CertificateRequest request) throws IOException {
         List<byte[]> der = credentials.chainDer();
         Certificate certificate;
         if (TlsUtils.isTLSv13(context)) {

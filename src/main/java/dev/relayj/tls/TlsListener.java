@@ -1,13 +1,9 @@
 package dev.relayj.tls;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.security.SecureRandom;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -29,27 +25,23 @@ public final class TlsListener implements AutoCloseable {
     /** As the reference's {@code gracefulClose conn 5000}: how long closing may wait for the peer. */
     private static final long CLOSE_GRACE_MILLIS = 5000;
 
-    private final ServerSocket serverSocket;
+    private final SocketAcceptor acceptor;
     private final TlsSettings settings;
     private final ConnectionHandler handler;
     private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
     private final ScheduledExecutorService timer;
-    private final Set<Socket> liveSockets = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final Thread acceptThread;
 
-    private TlsListener(ServerSocket serverSocket, TlsSettings settings, ConnectionHandler handler) {
-        this.serverSocket = serverSocket;
+    private TlsListener(SocketAcceptor acceptor, TlsSettings settings, ConnectionHandler handler) {
+        this.acceptor = acceptor;
         this.settings = settings;
         this.handler = handler;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "tls-timeouts-" + serverSocket.getLocalPort());
+            Thread thread = new Thread(runnable, "tls-timeouts-" + acceptor.port());
             thread.setDaemon(true);
             return thread;
         });
         executor.setRemoveOnCancelPolicy(true);
         this.timer = executor;
-        this.acceptThread = Thread.ofPlatform().name("tls-accept-" + serverSocket.getLocalPort()).unstarted(this::acceptLoop);
     }
 
     /**
@@ -58,77 +50,31 @@ public final class TlsListener implements AutoCloseable {
      */
     public static TlsListener open(String hostOrNull, int port, TlsSettings settings, ConnectionHandler handler)
             throws IOException {
-        ServerSocket serverSocket = new ServerSocket();
-        try {
-            serverSocket.setReuseAddress(true);
-            InetSocketAddress address = hostOrNull == null ? new InetSocketAddress(port) : new InetSocketAddress(hostOrNull, port);
-            serverSocket.bind(address, BACKLOG);
-        } catch (IOException e) {
-            serverSocket.close();
-            throw new IOException("cannot listen on " + (hostOrNull == null ? "" : hostOrNull) + ":" + port + ": "
-                    + e.getMessage(), e);
-        }
-        TlsListener listener = new TlsListener(serverSocket, settings, handler);
-        listener.acceptThread.start();
+        SocketAcceptor acceptor = SocketAcceptor.bind(hostOrNull, port, BACKLOG, "cannot listen on");
+        TlsListener listener = new TlsListener(acceptor, settings, handler);
+        acceptor.start("tls", Integer.MAX_VALUE, listener::serve);
         return listener;
     }
 
     public int port() {
-        return serverSocket.getLocalPort();
-    }
-
-    private void acceptLoop() {
-        while (!closed.get()) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (IOException e) {
-                if (closed.get()) {
-                    return;
-                }
-                // as the reference's safeAccept: a failed accept (aborted connection, no buffers) is retried
-                System.err.println("socket accept error: " + e.getMessage());
-                pauseAfterAcceptError();
-                continue;
-            }
-            liveSockets.add(socket);
-            if (closed.get()) {
-                closeQuietly(socket);
-                liveSockets.remove(socket);
-                return;
-            }
-            Thread.ofVirtual().name("tls-connection").start(() -> serve(socket));
-        }
-    }
-
-    private void pauseAfterAcceptError() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return acceptor.port();
     }
 
     private void serve(Socket socket) {
+        ServerTlsConnection connection = handshake(socket);
+        if (connection == null) {
+            return;
+        }
         try {
-            ServerTlsConnection connection = handshake(socket);
-            if (connection == null) {
-                return;
-            }
-            try {
-                handler.handle(connection);
-            } catch (IOException e) {
-                // the connection failed or the client left; it is closed below
-            } catch (RuntimeException e) {
-                System.err.println("connection handler failed for " + socket.getRemoteSocketAddress() + ": " + e);
-            } finally {
-                Future<?> abort = schedule(connection::abort, CLOSE_GRACE_MILLIS);
-                connection.close();
-                abort.cancel(false);
-            }
+            handler.handle(connection);
+        } catch (IOException e) {
+            // the connection failed or the client left; it is closed below
+        } catch (RuntimeException e) {
+            System.err.println("connection handler failed for " + socket.getRemoteSocketAddress() + ": " + e);
         } finally {
-            closeQuietly(socket);
-            liveSockets.remove(socket);
+            Future<?> abort = schedule(connection::abort, CLOSE_GRACE_MILLIS);
+            connection.close();
+            abort.cancel(false);
         }
     }
 
@@ -159,7 +105,7 @@ public final class TlsListener implements AutoCloseable {
             return new ServerTlsConnection(socket, protocol, server);
         } catch (IOException | RuntimeException e) {
             timeout.cancel(false);
-            if (settings.logTlsErrors() && !closed.get()) {
+            if (settings.logTlsErrors() && !acceptor.isClosed()) {
                 logHandshakeError(timedOut.get() ? "tls setup timeout" : describe(e));
             }
             return null;
@@ -189,22 +135,7 @@ public final class TlsListener implements AutoCloseable {
     /** Stops accepting and closes every open connection; idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            serverSocket.close();
-        } catch (IOException e) {
-            // the listening socket is released by the OS either way
-        }
-        for (Socket socket : liveSockets) {
-            closeQuietly(socket);
-        }
+        acceptor.close();
         timer.shutdownNow();
-        try {
-            acceptThread.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -25,15 +25,11 @@ final class ConnectionDeadline implements AutoCloseable {
         this.watcher = Thread.ofVirtual().name("web-deadline").start(this::watch);
     }
 
-    /** Closes the transport if the deadline is not armed again or disarmed within {@code timeout}. */
+    /** Closes the transport if the deadline is not armed again within {@code timeout}. */
     void arm(Duration timeout) {
         deadline = System.nanoTime() + timeout.toNanos();
         armed = true;
         LockSupport.unpark(watcher);
-    }
-
-    void disarm() {
-        armed = false;
     }
 
     /** Whether the transport was closed because the deadline passed. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.testing.ReferenceFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class PrivateKeyTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Path FIXTURES = Path.of("/work/shared/fixtures/simplexmq");
+    private static final Path FIXTURES = ReferenceFixtures.DIR;
 
     private static byte[] seq(int from, int to) {
         byte[] bytes = new byte[to - from + 1];

@@ -3,12 +3,12 @@ package dev.relayj.http2;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.relayj.testing.JdkHttp2Client;
+import dev.relayj.testing.JsseH2Server;
+import dev.relayj.testing.TrustAllTls;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -24,16 +24,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -61,11 +54,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class Http2HttpClientTest {
-    private static SSLServerSocket listener;
-    private static JdkHttpClient client;
+    private static JsseH2Server server;
+    private static JdkHttp2Client client;
     private static URI base;
-    private static final Set<String> negotiated = ConcurrentHashMap.newKeySet();
-    private static final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     private static final Http2Handler HANDLER = (request, response) -> {
         String path = request.path();
@@ -106,63 +97,30 @@ class Http2HttpClientTest {
         SSLContext serverContext = SSLContext.getInstance("TLS");
         serverContext.init(kmf.getKeyManagers(), null, null);
 
-        listener = (SSLServerSocket) serverContext.getServerSocketFactory()
-                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        SSLParameters params = listener.getSSLParameters();
-        params.setApplicationProtocols(new String[] {"h2"});
-        listener.setSSLParameters(params);
-        Thread.ofVirtual().start(Http2HttpClientTest::acceptLoop);
+        server = JsseH2Server.start(serverContext, socket ->
+                new Http2Connection(socket.getInputStream(), socket.getOutputStream(), Http2ServerConfig.DEFAULT, HANDLER)
+                        .run());
 
-        SSLContext clientContext = SSLContext.getInstance("TLS");
-        clientContext.init(null, new TrustManager[] {new TrustAll()}, null);
-        client = new JdkHttpClient(clientContext);
-        base = URI.create("https://localhost:" + listener.getLocalPort());
-    }
-
-    private static void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
-                SSLSocket socket = (SSLSocket) listener.accept();
-                open.add(socket);
-                Thread.ofVirtual().start(() -> serve(socket));
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private static void serve(SSLSocket socket) {
-        try (socket) {
-            socket.startHandshake();
-            negotiated.add(socket.getApplicationProtocol());
-            new Http2Connection(socket.getInputStream(), socket.getOutputStream(), Http2ServerConfig.DEFAULT, HANDLER)
-                    .run();
-        } catch (IOException e) {
-            // the client went away
-        } finally {
-            open.remove(socket);
-        }
+        client = new JdkHttp2Client(TrustAllTls.clientContext("TLS"));
+        base = URI.create("https://localhost:" + server.port());
     }
 
     @AfterAll
     static void stop() throws Exception {
         client.close();
-        listener.close();
-        for (Socket s : open) {
-            s.close();
-        }
+        server.close();
     }
 
-    private static JdkHttpClient.Reply send(String method, String path, byte[] body) throws Exception {
-        JdkHttpClient.Reply reply = client.send(method, base.resolve(path), body);
+    private static JdkHttp2Client.Reply send(String method, String path, byte[] body) throws Exception {
+        JdkHttp2Client.Reply reply = client.send(method, base.resolve(path), body);
         assertEquals("HTTP_2", reply.version());
-        assertEquals(Set.of("h2"), negotiated);
+        assertEquals(Set.of("h2"), server.negotiated());
         return reply;
     }
 
     @Test
     void getAndSmallPost() throws Exception {
-        JdkHttpClient.Reply get = send("GET", "/hello", null);
+        JdkHttp2Client.Reply get = send("GET", "/hello", null);
         assertEquals(200, get.status());
         assertEquals("text/plain", get.header("content-type"));
         assertEquals("hello GET", new String(get.body()));
@@ -173,28 +131,28 @@ class Http2HttpClientTest {
     @Test
     void multiMegabyteUploadArrivesIntact() throws Exception {
         byte[] body = pseudoRandom(5 * 1024 * 1024 + 123, 7);
-        JdkHttpClient.Reply r = send("POST", "/sha256", body);
+        JdkHttp2Client.Reply r = send("POST", "/sha256", body);
         assertEquals(body.length + " " + HexFormat.of().formatHex(sha256().digest(body)), new String(r.body()));
     }
 
     @Test
     void echoStreamsBothWays() throws Exception {
         byte[] body = pseudoRandom(3 * 1024 * 1024, 11);
-        JdkHttpClient.Reply r = send("POST", "/echo", body);
+        JdkHttp2Client.Reply r = send("POST", "/echo", body);
         assertArrayEquals(sha256().digest(body), sha256().digest(r.body()));
     }
 
     @Test
     void largeResponseIsStreamed() throws Exception {
         int size = 9 * 1024 * 1024 + 5;
-        JdkHttpClient.Reply r = send("GET", "/stream/" + size, null);
+        JdkHttp2Client.Reply r = send("GET", "/stream/" + size, null);
         assertEquals(size, r.body().length);
         assertArrayEquals(sha256().digest(pseudoRandom(size, size)), sha256().digest(r.body()));
     }
 
     @Test
     void manyConcurrentStreams() throws Exception {
-        List<CompletableFuture<JdkHttpClient.Reply>> results = new ArrayList<>();
+        List<CompletableFuture<JdkHttp2Client.Reply>> results = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
             byte[] body = pseudoRandom(20000 + i * 997, i);
@@ -248,31 +206,5 @@ class Http2HttpClientTest {
         byte[] der = new DERSequence(v).getEncoded(ASN1Encoding.DER);
         return (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(der));
-    }
-
-    /** Test only: accepts any server, so the throwaway certificate needs no trust store. */
-    private static final class TrustAll extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

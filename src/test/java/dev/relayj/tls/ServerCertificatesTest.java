@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relayj.testing.ReferenceFixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -32,11 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ServerCertificatesTest {
-    /** The reference's test certificates: shared/ beside the checkout (CI), or the workplace copy. */
-    static final Path FIXTURES = Stream.of(Path.of("../shared/fixtures/simplexmq"), Path.of("/work/shared/fixtures/simplexmq"))
-            .filter(path -> Files.isRegularFile(path.resolve("ca.crt")))
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("simplexmq fixtures not found in ../shared/fixtures/simplexmq"));
+    static final Path FIXTURES = ReferenceFixtures.DIR;
 
     @TempDir
     Path dir;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Vector;
 import org.bouncycastle.tls.AbstractTlsClient;
 import org.bouncycastle.tls.Certificate;
-import org.bouncycastle.tls.CertificateEntry;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.NameType;
@@ -21,15 +20,11 @@ import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.ServerName;
-import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsUtils;
-import org.bouncycastle.tls.crypto.TlsCertificate;
-import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /** An independent Bouncy Castle TLS client for loopback tests of the listener. */
@@ -161,29 +156,8 @@ final class TestTlsClient extends AbstractTlsClient implements AutoCloseable {
 
             @Override
             public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
-                if (clientCredentials == null) {
-                    return null;
-                }
-                BcTlsCrypto crypto = (BcTlsCrypto) getCrypto();
-                List<byte[]> der = clientCredentials.chainDer();
-                Certificate certificate;
-                if (TlsUtils.isTLSv13(context)) {
-                    CertificateEntry[] entries = new CertificateEntry[der.size()];
-                    for (int i = 0; i < entries.length; i++) {
-                        entries[i] = new CertificateEntry(crypto.createCertificate(der.get(i)), null);
-                    }
-                    certificate = new Certificate(request.getCertificateRequestContext(), entries);
-                } else {
-                    TlsCertificate[] certificates = new TlsCertificate[der.size()];
-                    for (int i = 0; i < certificates.length; i++) {
-                        certificates[i] = crypto.createCertificate(der.get(i));
-                    }
-                    certificate = new Certificate(certificates);
-                }
-                SignatureAndHashAlgorithm signature = SignAlgorithm.ofPrivateKey(clientCredentials.privateKey()) == SignAlgorithm.ED448
-                        ? SignatureAndHashAlgorithm.ed448 : SignatureAndHashAlgorithm.ed25519;
-                return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
-                        clientCredentials.privateKey(), certificate, signature);
+                return clientCredentials == null ? null
+                        : RelayTlsClient.clientCredentials(context, (BcTlsCrypto) getCrypto(), clientCredentials, request);
             }
         };
     }

@@ -2,18 +2,11 @@ package dev.relayj.transport;
 
 import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.SignaturePrivateKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
+import dev.relayj.testing.ReferenceFixtures;
 import java.util.List;
 
 /** The reference's test certificates (simplexmq tests/fixtures), as DER and keys. */
 final class Fixtures {
-    private static final Path ROOT = Path.of("/work/shared/fixtures/simplexmq");
-
     private Fixtures() {}
 
     /** The Ed448 server chain [server.crt, ca.crt], as the reference's test server sends it. */
@@ -40,18 +33,7 @@ final class Fixtures {
     }
 
     static byte[] pem(String name) {
-        try {
-            String text = Files.readString(ROOT.resolve(name), StandardCharsets.US_ASCII);
-            StringBuilder body = new StringBuilder();
-            for (String line : text.split("\n")) {
-                if (!line.startsWith("-----") && !line.isBlank()) {
-                    body.append(line.strip());
-                }
-            }
-            return Base64.getDecoder().decode(body.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReferenceFixtures.pem(name);
     }
 
     private static SignaturePrivateKey key(String name) {

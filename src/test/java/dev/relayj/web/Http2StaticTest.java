@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relayj.testing.JdkHttp2Client;
+import dev.relayj.testing.JsseH2Server;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
@@ -30,64 +30,31 @@ class Http2StaticTest {
     @TempDir
     static Path site;
 
-    private static SSLServerSocket listener;
+    private static JsseH2Server server;
     private static JdkHttp2Client client;
     private static URI base;
-    private static final Set<String> negotiated = ConcurrentHashMap.newKeySet();
-    private static final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private static StaticFileServer files;
 
     @BeforeAll
     static void start() throws Exception {
         StaticSite.generate(site, StaticSiteTest.fullInfo());
         files = new StaticFileServer(site);
-        listener = (SSLServerSocket) TestTls.serverContext().getServerSocketFactory()
-                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        SSLParameters params = listener.getSSLParameters();
-        params.setApplicationProtocols(new String[] {"h2"});
-        listener.setSSLParameters(params);
-        Thread.ofVirtual().start(Http2StaticTest::acceptLoop);
+        server = JsseH2Server.start(TestTls.serverContext(),
+                socket -> files.serveHttp2(socket.getInputStream(), socket.getOutputStream(), socket));
         client = new JdkHttp2Client(TestTls.trustingClientContext());
-        base = URI.create("https://localhost:" + listener.getLocalPort());
-    }
-
-    private static void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
-                SSLSocket socket = (SSLSocket) listener.accept();
-                open.add(socket);
-                Thread.ofVirtual().start(() -> serve(socket));
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private static void serve(SSLSocket socket) {
-        try (socket) {
-            socket.startHandshake();
-            negotiated.add(socket.getApplicationProtocol());
-            files.serveHttp2(socket.getInputStream(), socket.getOutputStream(), socket);
-        } catch (IOException e) {
-            // the client went away
-        } finally {
-            open.remove(socket);
-        }
+        base = URI.create("https://localhost:" + server.port());
     }
 
     @AfterAll
     static void stop() throws Exception {
         client.close();
-        listener.close();
-        for (Socket s : open) {
-            s.close();
-        }
+        server.close();
     }
 
     private static JdkHttp2Client.Reply send(String method, String path) throws Exception {
         JdkHttp2Client.Reply reply = client.send(method, base.resolve(path));
         assertEquals("HTTP_2", reply.version());
-        assertEquals(Set.of("h2"), negotiated);
+        assertEquals(Set.of("h2"), server.negotiated());
         return reply;
     }
 

@@ -1,8 +1,9 @@
 package dev.relayj.web;
 
+import dev.relayj.testing.ReferenceFixtures;
+import dev.relayj.testing.TrustAllTls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -15,13 +16,10 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /** JSSE contexts for the tests: the reference's web test certificate (RSA, CN=localhost), and a client trusting anything. */
 final class TestTls {
-    static final Path FIXTURES = Path.of("/work/shared/fixtures/simplexmq");
+    static final Path FIXTURES = ReferenceFixtures.DIR;
     static final Path WEB_CERT = FIXTURES.resolve("web.crt");
     static final Path WEB_KEY = FIXTURES.resolve("web.key");
 
@@ -43,40 +41,12 @@ final class TestTls {
     }
 
     static SSLContext trustingClientContext() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new TrustAll()}, null);
-        return context;
+        return TrustAllTls.clientContext("TLS");
     }
 
     private static byte[] pem(Path file) throws IOException {
         String text = Files.readString(file);
         String body = text.substring(text.indexOf("-----", text.indexOf("BEGIN")) + 5, text.indexOf("-----END"));
         return Base64.getMimeDecoder().decode(body);
-    }
-
-    /** Test only: accepts any server, so the test certificate needs no trust store. */
-    private static final class TrustAll extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

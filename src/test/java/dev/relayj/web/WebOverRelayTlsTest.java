@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relayj.testing.JdkHttp2Client;
 import dev.relayj.tls.ServerCertificates;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.SignAlgorithm;

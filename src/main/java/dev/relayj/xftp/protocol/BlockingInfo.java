@@ -3,10 +3,11 @@ package dev.relayj.xftp.protocol;
 import dev.relayj.encoding.DecodingException;
 
 /**
- * Why a file was blocked, with an optional notice for the client ({@code BlockingInfo} in
- * simplexmq {@code Protocol.hs}). Its text form is used both on the wire ({@code ERR BLOCKED ...})
- * and in the store log: {@code reason=spam} or {@code reason=content,notice={"ttl":3600}}; the
- * notice is JSON and runs to the end of its input.
+ * Why a file was blocked, with an optional notice for the client. simplexmq's XFTP
+ * {@code Protocol.hs} imports {@code BlockingInfo} from the SMP protocol, so the text form
+ * ({@code reason=spam} or {@code reason=content,notice={"ttl":3600}}, used both on the wire in
+ * {@code ERR BLOCKED ...} and in the store log) is read and written by
+ * {@link dev.relayj.smp.protocol.BlockingInfo}.
  */
 public record BlockingInfo(Reason reason, ClientNotice notice) {
     public BlockingInfo {
@@ -16,17 +17,17 @@ public record BlockingInfo(Reason reason, ClientNotice notice) {
     }
 
     public enum Reason {
-        SPAM("spam"),
-        CONTENT("content");
+        SPAM(dev.relayj.smp.protocol.BlockingInfo.Reason.SPAM),
+        CONTENT(dev.relayj.smp.protocol.BlockingInfo.Reason.CONTENT);
 
-        private final String text;
+        private final dev.relayj.smp.protocol.BlockingInfo.Reason smp;
 
-        Reason(String text) {
-            this.text = text;
+        Reason(dev.relayj.smp.protocol.BlockingInfo.Reason smp) {
+            this.smp = smp;
         }
 
         public String text() {
-            return text;
+            return smp.text();
         }
     }
 
@@ -34,32 +35,22 @@ public record BlockingInfo(Reason reason, ClientNotice notice) {
     public record ClientNotice(Long ttl) {
         /** As aeson encodes it with {@code omitNothingFields}. */
         public String toJson() {
-            return ttl == null ? "{}" : "{\"ttl\":" + ttl + "}";
+            return new dev.relayj.smp.protocol.ClientNotice(ttl).toJson();
         }
     }
 
     public String encode() {
-        return "reason=" + reason.text() + (notice == null ? "" : ",notice=" + notice.toJson());
+        return toSmp().toText();
     }
 
     public static BlockingInfo parse(String text) throws DecodingException {
-        if (!text.startsWith("reason=")) {
-            throw new DecodingException("BlockingInfo must start with reason=");
-        }
-        String rest = text.substring("reason=".length());
-        for (Reason reason : Reason.values()) {
-            if (rest.startsWith(reason.text())) {
-                String afterReason = rest.substring(reason.text().length());
-                if (afterReason.isEmpty()) {
-                    return new BlockingInfo(reason, null);
-                }
-                if (afterReason.startsWith(",notice=")) {
-                    Long ttl = NoticeJson.parseTtl(afterReason.substring(",notice=".length()));
-                    return new BlockingInfo(reason, new ClientNotice(ttl));
-                }
-                throw new DecodingException("unexpected text after blocking reason");
-            }
-        }
-        throw new DecodingException("unknown blocking reason");
+        dev.relayj.smp.protocol.BlockingInfo smp = dev.relayj.smp.protocol.BlockingInfo.fromText(text);
+        Reason reason = smp.reason() == dev.relayj.smp.protocol.BlockingInfo.Reason.SPAM ? Reason.SPAM : Reason.CONTENT;
+        return new BlockingInfo(reason, smp.notice() == null ? null : new ClientNotice(smp.notice().ttlSeconds()));
+    }
+
+    private dev.relayj.smp.protocol.BlockingInfo toSmp() {
+        return new dev.relayj.smp.protocol.BlockingInfo(
+                reason.smp, notice == null ? null : new dev.relayj.smp.protocol.ClientNotice(notice.ttl()));
     }
 }

@@ -14,6 +14,7 @@ import dev.relayj.smp.protocol.ServerTransmission;
 import dev.relayj.smp.protocol.SmpServerAddress;
 import dev.relayj.smp.protocol.TransmissionParams;
 import dev.relayj.smp.protocol.Transmissions;
+import dev.relayj.testing.ReferenceFixtures;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.TlsConnection;
 import dev.relayj.tls.TlsListener;
@@ -26,16 +27,12 @@ import dev.relayj.transport.SmpVersions;
 import dev.relayj.transport.TransportException;
 import dev.relayj.transport.TransportLink;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -47,9 +44,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * received command goes to the test's {@link Responder}.
  */
 final class FakeRelay implements AutoCloseable {
-    static final Path FIXTURES = Path.of("/work/shared/fixtures/simplexmq").toFile().isDirectory()
-            ? Path.of("/work/shared/fixtures/simplexmq")
-            : Path.of("../shared/fixtures/simplexmq");
+    static final Path FIXTURES = ReferenceFixtures.DIR;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Answers one command; may answer later through the session, or never. */
@@ -182,18 +177,7 @@ final class FakeRelay implements AutoCloseable {
     }
 
     static byte[] pem(String name) {
-        try {
-            String text = Files.readString(FIXTURES.resolve(name), StandardCharsets.US_ASCII);
-            StringBuilder body = new StringBuilder();
-            for (String line : text.split("\n")) {
-                if (!line.startsWith("-----") && !line.isBlank()) {
-                    body.append(line.strip());
-                }
-            }
-            return Base64.getDecoder().decode(body.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReferenceFixtures.pem(name);
     }
 
     private static SignaturePrivateKey signKey() {

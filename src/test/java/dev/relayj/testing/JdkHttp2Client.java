@@ -1,4 +1,4 @@
-package dev.relayj.http2;
+package dev.relayj.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,16 +11,16 @@ import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 
 /** The JDK's java.net.http client forced to HTTP/2, as an independent peer of our server. */
-final class JdkHttpClient implements AutoCloseable {
-    record Reply(int status, String version, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+public final class JdkHttp2Client implements AutoCloseable {
+    public record Reply(int status, String version, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             return headers.getOrDefault(name, List.of()).stream().findFirst().orElse(null);
         }
     }
 
     private final HttpClient client;
 
-    JdkHttpClient(SSLContext sslContext) {
+    public JdkHttp2Client(SSLContext sslContext) {
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .sslContext(sslContext)
@@ -28,13 +28,18 @@ final class JdkHttpClient implements AutoCloseable {
                 .build();
     }
 
-    Reply send(String method, URI uri, byte[] body) throws Exception {
+    /** A request without a body. */
+    public Reply send(String method, URI uri) throws Exception {
+        return send(method, uri, null);
+    }
+
+    public Reply send(String method, URI uri, byte[] body) throws Exception {
         return reply(client.send(request(method, uri, body), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
-    CompletableFuture<Reply> sendAsync(String method, URI uri, byte[] body) {
+    public CompletableFuture<Reply> sendAsync(String method, URI uri, byte[] body) {
         return client.sendAsync(request(method, uri, body), HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(JdkHttpClient::reply);
+                .thenApply(JdkHttp2Client::reply);
     }
 
     private static HttpRequest request(String method, URI uri, byte[] body) {
