@@ -136,7 +136,7 @@ public final class SmpBench {
                 ready.countDown();
             }
             ready.await();
-            Thread.sleep(1000); // warm-up, not measured
+            Thread.sleep(3000); // warm-up, not measured
             long startCount = delivered.get();
             long start = System.nanoTime();
             measuring.set(start);

@@ -74,6 +74,8 @@ class SigtermTest {
             line = out.readLine();
         } while (line != null && !line.startsWith("creating new queues"));
         assertTrue(line != null, "server did not start: " + Files.readString(dir.resolve("stderr.txt")));
+        // serverStatsThread_ in Server.hs prints this on standard output
+        assertEquals("server stats log enabled: " + dir.resolve("var").resolve("smp-server-stats.daily.log"), out.readLine());
         return new Child(process, out);
     }
 
@@ -89,6 +91,17 @@ class SigtermTest {
                 }
                 Thread.sleep(100);
             }
+        }
+    }
+
+    /** Each of {@code lines} ends a line of {@code log} (after the timestamp and level), in this order. */
+    private static void assertInOrder(String log, String... lines) {
+        List<String> logged = log.lines().map(l -> l.replaceFirst("^\\S+ [A-Z]+ ", "")).toList();
+        int at = 0;
+        for (String line : lines) {
+            int found = logged.subList(at, logged.size()).indexOf(line);
+            assertTrue(found >= 0, "missing or out of order: " + line + "\n" + log);
+            at += found + 1;
         }
     }
 
@@ -113,8 +126,11 @@ class SigtermTest {
             throw e;
         }
         String stderr = stop(child);
-        assertTrue(stderr.contains("Saving server state...") && stderr.contains("messages saved: 1")
-                && stderr.contains("server stats saved") && stderr.contains("Server stopped"), stderr);
+        // stopServer and saveServer in Server.hs
+        assertInOrder(stderr, "Saving server state...", "saving messages to file " + log.resolve("smp-server-messages.log"),
+                "messages saved: 1", "saving notifications to file " + log.resolve("smp-server-ntfs.log"),
+                "notifications saved", "saving server stats to file " + log.resolve("smp-server-stats.log"),
+                "server stats saved", "Server stopped");
         String stats = Files.readString(log.resolve("smp-server-stats.log"));
         assertTrue(stats.contains("qCreated=1\n") && stats.contains("msgSent=1\n"), stats);
 
@@ -125,8 +141,12 @@ class SigtermTest {
         } finally {
             stderr = stop(child);
         }
-        assertTrue(stderr.contains("messages stored: 1, expired: 0, queues: 1") && stderr.contains("server stats restored"),
-                stderr);
+        // smpServer in Server.hs: restore messages and notifications, print both summaries, then restore stats
+        assertInOrder(stderr, "restoring messages from file " + log.resolve("smp-server-messages.log"),
+                "restoring notifications from file " + log.resolve("smp-server-ntfs.log"),
+                "notifications restored, 0 lines processed", "messages stored: 1, expired: 0, queues: 1",
+                "notifications stored: 0, expired: 0, queues: 0",
+                "restoring server stats from file " + log.resolve("smp-server-stats.log"), "server stats restored");
         assertTrue(Files.exists(log.resolve("smp-server-stats.log.bak")));
     }
 }
