@@ -100,7 +100,6 @@ public final class SmpBench {
             int full = MessageLimits.maxMessageLength(VERSION);
             roundTripRun(server, pairs, 1, full, seconds / 2, "full-size (" + full + " B), 1 per block");
             roundTripRun(server, pairs, 8, 128, seconds / 2, "small (128 B), 8 SENDs per block");
-            System.out.println(server.memoryLine());
         }
     }
 
@@ -148,6 +147,7 @@ public final class SmpBench {
             System.out.printf("%-40s %9.0f round trips/s  (%.1f MB/s of bodies)  latency p50 %.2f ms, p99 %.2f ms%n",
                     label, count / elapsed, count * (double) size / elapsed / 1e6,
                     percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6);
+            System.out.println("  with " + pairs * 2 + " connections held: " + server.memoryLine());
         } finally {
             running.set(false);
             for (TestSmpClient c : clients) {
