@@ -6,6 +6,7 @@ import dev.relayj.ini.IniFile;
 import dev.relayj.smp.server.ExpirationConfig;
 import dev.relayj.smp.server.ServerPublicInfo;
 import dev.relayj.smp.server.ServerPublicInfo.HostingType;
+import dev.relayj.smp.server.ServerTuning;
 import dev.relayj.smp.server.SmpServer;
 import dev.relayj.smp.server.SmpServerConfig;
 import dev.relayj.smp.server.SmpServerConfig.DbOptions;
@@ -271,12 +272,22 @@ final class SmpServerCli extends ServerCli {
             return;
         }
         SmpServer server;
+        WebSite site;
         try {
-            server = SmpServer.start(config, credentials, webCredentials);
+            site = WebSite.startSmp(config, fingerprint, webCredentials, null);
         } catch (IOException e) {
+            throw new CliFailure("Error: cannot start the web server: " + e.getMessage());
+        }
+        try {
+            server = SmpServer.start(config, credentials, webCredentials, null, ServerTuning.DEFAULT,
+                    site.files().map(files -> files::serve));
+        } catch (IOException e) {
+            site.close();
             throw new CliFailure("Error: cannot start server: " + e.getMessage());
         }
-        runUntilStopped(server);
+        try (site) {
+            runUntilStopped(server);
+        }
     }
 
     private static void checkStartOptions(CommandLine.Options o) throws CliFailure {

@@ -126,13 +126,22 @@ final class XftpServerCli extends ServerCli {
         Optional<ServerCredentials> webCredentials = config.webCredentials().isPresent()
                 ? Optional.of(loadWebCredentials(config.webCredentials().get())) : Optional.empty();
         XftpServer server;
+        WebSite site;
+        try {
+            site = WebSite.startXftp(config, fingerprint, webCredentials, null);
+        } catch (IOException e) {
+            throw new CliFailure("Error: cannot start the web server: " + e.getMessage());
+        }
         try {
             server = XftpServer.start(config, credentials, webCredentials,
                     XftpServer.Options.DEFAULT.withVersion(Banner.SIMPLEXMQ_VERSION));
         } catch (IOException e) {
+            site.close();
             throw new CliFailure("Error: cannot start server: " + e.getMessage());
         }
-        runUntilStopped(server);
+        try (site) {
+            runUntilStopped(server);
+        }
     }
 
     /** XFTP's web certificate is only checked to load, not for RSA ({@code httpCredentials_} of FileTransfer/Server/Main.hs). */

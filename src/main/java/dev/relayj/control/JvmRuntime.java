@@ -1,5 +1,7 @@
 package dev.relayj.control;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +12,9 @@ import java.util.Set;
 /**
  * The runtime figures the control port shows where the reference shows GHC's: {@code stats-rts}
  * prints {@code getRTSStats} as one {@code show}n record, so this prints the JVM's counterparts
- * (heap, threads, uptime) as one record of the same shape; {@code threads} lists platform threads
- * as the reference lists its threads, "ThreadId n (status) label". Only {@code java.base} is used
- * (the module does not read {@code java.management}), so collector figures are not shown.
+ * (heap, collections, threads, uptime) as one record of the same shape; {@code threads} lists
+ * platform threads as the reference lists its threads, "ThreadId n (status) label". Collections
+ * are summed over the JVM's collectors as GHC's {@code gcs} and {@code gc_elapsed_ns} count all.
  */
 final class JvmRuntime {
     private JvmRuntime() {}
@@ -27,9 +29,23 @@ final class JvmRuntime {
                 + ", heap_used_bytes = " + (committed - runtime.freeMemory())
                 + ", heap_committed_bytes = " + committed
                 + ", heap_max_bytes = " + runtime.maxMemory()
+                + ", gcs = " + gcCount()
+                + ", gc_elapsed_ms = " + gcMillis()
                 + ", live_threads = " + threadCount()
+                + ", peak_threads = " + ManagementFactory.getThreadMXBean().getPeakThreadCount()
                 + ", available_processors = " + runtime.availableProcessors()
                 + "}";
+    }
+
+    /** Collections over all collectors; a collector that does not count reports -1 and is skipped. */
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(n -> n >= 0).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(n -> n >= 0).sum();
     }
 
     /** Live platform threads (virtual threads are not listed by the JVM). */

@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.control.SmpControlTarget;
+import dev.relayj.control.SmpServerInfo;
 import dev.relayj.smp.protocol.Batch;
 import dev.relayj.smp.protocol.CorrId;
 import dev.relayj.smp.protocol.EntityId;
@@ -47,6 +49,7 @@ final class ClientSession {
     private final Set<Thread> forkedThreads = ConcurrentHashMap.newKeySet();
     private final AtomicLong rcvActiveAt;
     private final AtomicLong sndActiveAt;
+    private final long createdAt;
     private volatile boolean connected = true;
 
     ClientSession(RelayEnv env, TlsConnection connection, SmpServerHandle handle) {
@@ -60,6 +63,18 @@ final class ClientSession {
         long now = env.nowSeconds();
         this.rcvActiveAt = new AtomicLong(now);
         this.sndActiveAt = new AtomicLong(now);
+        this.createdAt = now;
+    }
+
+    /** What the control port and metrics show of this client. */
+    SmpControlTarget.ClientInfo info() {
+        return new SmpControlTarget.ClientInfo(id, connection.sessionId(), connected, createdAt, rcvActiveAt.get(),
+                sndActiveAt.get(), subscriptions.size());
+    }
+
+    /** Lengths of the send and message queues (rcvQ is not queued here: commands run as they are read). */
+    SmpServerInfo.QueueLengths queueLengths() {
+        return new SmpServerInfo.QueueLengths(0, sendQueue.size(), messageQueue.size());
     }
 
     long id() {

@@ -7,9 +7,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Lets client sessions process commands only while the relay is active, and lets shutdown wait for
- * the commands in flight before the stores close ({@code serverActive} and {@code savingLock} in
- * Server.hs): a SEND answered OK is in the store that is then saved, and one that arrives during
- * shutdown is not processed at all, so it is never half done.
+ * the commands in flight before the stores close ({@code serverActive} in Server.hs): a SEND
+ * answered OK is in the store that is then saved, and one that arrives during shutdown is not
+ * processed at all, so it is never half done.
  */
 final class CommandGate {
     private final AtomicBoolean active;

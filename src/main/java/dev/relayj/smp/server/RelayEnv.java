@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** What all client sessions share ({@code Env} and {@code Server} in Server/Env/STM.hs). */
 final class RelayEnv {
@@ -23,6 +24,8 @@ final class RelayEnv {
     final SecureRandom random = new SecureRandom();
     final AtomicBoolean active = new AtomicBoolean(true);
     final CommandGate commands = new CommandGate(active);
+    /** Held while the state is saved ({@code savingLock}): by the control port's save and on stop. */
+    final ReentrantLock savingLock = new ReentrantLock();
     private final AtomicLong clientSeq = new AtomicLong();
     private final ConcurrentHashMap<Long, ClientSession> clients = new ConcurrentHashMap<>();
 

@@ -159,6 +159,22 @@ final class RelayStorage implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code saveServer True} (the control port's {@code save}): the server keeps running, so messages
+     * stay in the store and only the journal is forced to disk; then the stats.
+     */
+    void saveRunning() throws IOException {
+        messageStore.syncJournal();
+        // saveServer in Server.hs saves the notifications too
+        Optional<Path> ntfsFile = config.store().storeNtfsFile();
+        if (ntfsFile.isPresent()) {
+            NotificationLog.save(ntfsFile.get(), notifications);
+        }
+        if (config.stats().logStats()) {
+            stats.saveTo(new StatsStateFile(config.stats().backupFile()));
+        }
+    }
+
     /** {@code saveServer}: messages to the message file (journal removed), then the stats. */
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.stats.DailyStatsLogger;
 import dev.relayj.stats.EntityCounts;
 import dev.relayj.smp.store.QueueStore;
+import dev.relayj.tls.ConnectionHandler;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.TlsConnection;
 import dev.relayj.tls.TlsListener;
@@ -44,6 +45,8 @@ public final class SmpServer implements AutoCloseable {
     private final RelayStorage storage;
     private final List<TlsListener> listeners = new ArrayList<>();
     private final List<AutoCloseable> tasks = new ArrayList<>();
+    private final SocketCounters sockets = new SocketCounters();
+    private SmpOperations operations;
     private final ReentrantLock closeLock = new ReentrantLock();
     private boolean closed;
     private DailyStatsLogger dailyStats;
@@ -66,6 +69,16 @@ public final class SmpServer implements AutoCloseable {
     /** As {@link #start(SmpServerConfig, ServerCredentials, Optional)}, bound to {@code bindHost} (null: all interfaces). */
     public static SmpServer start(SmpServerConfig config, ServerCredentials credentials,
             Optional<ServerCredentials> webCredentials, String bindHost, ServerTuning tuning) throws IOException {
+        return start(config, credentials, webCredentials, bindHost, tuning, Optional.empty());
+    }
+
+    /**
+     * As above; on ports shared with the web site ({@code attachHTTP}), connections where the client's
+     * SNI chose the web certificate go to {@code webConnections} (the site's files) instead of SMP.
+     */
+    public static SmpServer start(SmpServerConfig config, ServerCredentials credentials,
+            Optional<ServerCredentials> webCredentials, String bindHost, ServerTuning tuning,
+            Optional<ConnectionHandler> webConnections) throws IOException {
         SignaturePrivateKey signKey = SigningKeyFile.read(config.credentials().privateKey());
         CertificateChain chain = certificateChain(credentials.chain());
         byte[] keyHash = Hashes.sha256(chain.certificate(chain.size() - 1));
@@ -85,9 +98,14 @@ public final class SmpServer implements AutoCloseable {
                 TlsSettings settings = new TlsSettings(credentials, port.attachHttp() ? webCredentials.orElse(null) : null,
                         SmpServerConfig.ALPN, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.transport().logTlsErrors())
                         .withClientCertificates(config.transport().acceptServiceCredentials());
+                ConnectionHandler smp = connection -> server.serve(connection, handshake);
+                ConnectionHandler handler = port.attachHttp() && webConnections.isPresent()
+                        ? connection -> (connection.webCredentialsUsed() ? webConnections.get() : smp).handle(connection)
+                        : smp;
                 server.listeners.add(TlsListener.open(bindHost, port.port(), settings,
-                        connection -> server.serve(connection, handshake)));
+                        server.sockets.counting(port.port(), handler)));
             }
+            server.startOperations();
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -156,6 +174,13 @@ public final class SmpServer implements AutoCloseable {
         }
     }
 
+    /** The control port and the Prometheus metrics, when configured. */
+    private void startOperations() throws IOException {
+        SmpServerControl control = new SmpServerControl(env, sockets, storage::saveRunning);
+        operations = SmpOperations.start(env.config, env, control, sockets, env.tuning.clock());
+        tasks.add(operations);
+    }
+
     private static EntityCounts entityCounts(QueueStore store) {
         QueueStore.EntityCounts c = store.entityCounts();
         return new EntityCounts(c.queueCount(), c.notifierCount(), c.rcvServiceCount(), c.ntfServiceCount(),
@@ -210,6 +235,11 @@ public final class SmpServer implements AutoCloseable {
         return listeners.stream().map(TlsListener::port).toList();
     }
 
+    /** The bound control port, when {@code control_port} is set. */
+    public java.util.OptionalInt controlPort() {
+        return operations == null ? java.util.OptionalInt.empty() : operations.controlPort();
+    }
+
     /** Stops accepting, disconnects clients, stops background jobs, then saves messages and stats; idempotent. */
     @Override
     public void close() {
@@ -236,7 +266,12 @@ public final class SmpServer implements AutoCloseable {
                     LOG.log(Level.ERROR, "stopping background job: " + e.getMessage());
                 }
             }
-            storage.close();
+            env.savingLock.lock();
+            try {
+                storage.close();
+            } finally {
+                env.savingLock.unlock();
+            }
             LOG.log(Level.INFO, "Server stopped");
         } finally {
             closeLock.unlock();

@@ -42,6 +42,11 @@ final class Subscribers {
         return subClients.contains(client.id());
     }
 
+    /** A copy of the queue → subscriber map. */
+    Map<EntityId, ClientSession> entries() {
+        return Map.copyOf(queueSubscribers);
+    }
+
     Set<Long> subscribedClientIds() {
         return Set.copyOf(subClients);
     }

@@ -335,6 +335,11 @@ final class FileService {
     }
 
     /** Looks a file up by sender or recipient id, for the control port; {@code AUTH} when unknown. */
+    /** The file one of whose recipients has this id ({@code getFile fs SFRecipient}). */
+    FileRec findRecipientFile(FileId recipientId) throws XftpException {
+        return store.getFile(FileParty.RECIPIENT, recipientId).file();
+    }
+
     FileRec findFile(FileId id) throws XftpException {
         try {
             return store.getFile(FileParty.SENDER, id).file();

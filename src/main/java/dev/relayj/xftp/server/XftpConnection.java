@@ -5,6 +5,7 @@ import dev.relayj.encoding.VersionRange;
 import dev.relayj.http2.Http2Handler;
 import dev.relayj.http2.Http2Request;
 import dev.relayj.http2.Http2Response;
+import dev.relayj.web.StaticFileServer;
 import dev.relayj.xftp.protocol.FileId;
 import dev.relayj.xftp.protocol.FileResponse;
 import dev.relayj.xftp.protocol.ServerTransmission;
@@ -51,7 +52,7 @@ final class XftpConnection implements Http2Handler {
     private final FileService files;
     private final ServerIdentity identity;
     private final VersionRange serverVersions;
-    private final Optional<StaticSite> site;
+    private final Optional<StaticFileServer> site;
     private final SecureRandom random;
     private final Clock clock;
     private final byte[] sessionId;
@@ -66,7 +67,7 @@ final class XftpConnection implements Http2Handler {
      * @param addCors whether CORS headers go with responses of this connection:
      *     the web certificate was used, and the port has one ({@code sniUsed && addCORSHeaders})
      */
-    XftpConnection(FileService files, ServerIdentity identity, VersionRange serverVersions, Optional<StaticSite> site,
+    XftpConnection(FileService files, ServerIdentity identity, VersionRange serverVersions, Optional<StaticFileServer> site,
             SecureRandom random, Clock clock, byte[] sessionId, String alpn, boolean sniUsed, boolean addCors) {
         this.files = files;
         this.identity = identity;
@@ -95,7 +96,7 @@ final class XftpConnection implements Http2Handler {
             return;
         }
         if (method.equals("GET") && sniUsed) {
-            if (site.isEmpty() || !site.get().serve(request, response)) {
+            if (site.isEmpty() || !site.get().serveIfPresent(request, response)) {
                 // the reference sends nothing then; an empty 404 ends the stream cleanly
                 response.status(404).send(new byte[0]);
             }

@@ -4,7 +4,9 @@ import dev.relayj.http2.Http2Connection;
 import dev.relayj.http2.Http2ServerConfig;
 import dev.relayj.smp.server.ExpirationConfig;
 import dev.relayj.stats.DailyStatsLogger;
+import dev.relayj.control.ControlPortServer;
 import dev.relayj.stats.MetricsFileWriter;
+import dev.relayj.web.StaticFileServer;
 import dev.relayj.stats.StatsFormatException;
 import dev.relayj.stats.StatsStateFile;
 import dev.relayj.stats.XftpPrometheusMetrics;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -90,6 +93,7 @@ public final class XftpServer implements AutoCloseable {
     private final List<Thread> schedules = new ArrayList<>();
     private final List<AutoCloseable> writers = new ArrayList<>();
     private TlsListener listener;
+    private ControlPortServer controlPort;
 
     private XftpServer(XftpServerConfig config, Options options, FileService files, Optional<FileStoreLog> storeLog,
             XftpServerStats stats) {
@@ -151,13 +155,15 @@ public final class XftpServer implements AutoCloseable {
             server.expireFilesNow(Duration.ZERO);
             server.restoreStats(store);
             server.startSchedules();
-            Optional<StaticSite> site = server.staticSite();
+            Optional<StaticFileServer> site = server.staticSite();
             TlsSettings settings = new TlsSettings(credentials, webCredentials.orElse(null), XftpServerConfig.ALPN,
                     TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.logTlsErrors());
             boolean webPort = webCredentials.isPresent();
             SecureRandom random = new SecureRandom();
             server.listener = TlsListener.open(options.bindHost(), config.port(), settings,
                     tls -> server.serve(tls, identity, site, random, webPort));
+            server.controlPort = XftpOperations.startControlPort(config, new XftpServerControl(files), options.clock())
+                    .orElse(null);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -168,6 +174,11 @@ public final class XftpServer implements AutoCloseable {
     /** The bound port (useful when the configuration asks for port 0). */
     public int port() {
         return listener.port();
+    }
+
+    /** The bound control port, when {@code control_port} is set. */
+    public OptionalInt controlPort() {
+        return controlPort == null ? OptionalInt.empty() : OptionalInt.of(controlPort.port());
     }
 
     /** Bytes of uploaded chunks counted against the quota. */
@@ -231,7 +242,7 @@ public final class XftpServer implements AutoCloseable {
         }
     }
 
-    private void serve(TlsConnection tls, ServerIdentity identity, Optional<StaticSite> site, SecureRandom random,
+    private void serve(TlsConnection tls, ServerIdentity identity, Optional<StaticFileServer> site, SecureRandom random,
             boolean webPort) throws IOException {
         if (closed.get()) {
             return;
@@ -251,17 +262,16 @@ public final class XftpServer implements AutoCloseable {
         }
     }
 
-    private Optional<StaticSite> staticSite() {
+    private Optional<StaticFileServer> staticSite() {
         Optional<Path> path = config.web().staticPath();
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(StaticSite.at(path.get()));
-        } catch (IOException e) {
-            options.log().accept("Static site " + path.get() + " is not available: " + e.getMessage());
+        if (!Files.isDirectory(path.get())) {
+            options.log().accept("Static site " + path.get() + " is not available: no such directory");
             return Optional.empty();
         }
+        return Optional.of(new StaticFileServer(path.get()));
     }
 
     /** {@code restoreServerStats}: counters from the saved file, file count and size from the store. */
@@ -379,6 +389,9 @@ public final class XftpServer implements AutoCloseable {
         }
         if (listener != null) {
             listener.close();
+        }
+        if (controlPort != null) {
+            controlPort.close();
         }
         for (Thread thread : schedules) {
             try {

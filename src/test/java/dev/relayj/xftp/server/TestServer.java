@@ -64,6 +64,8 @@ final class TestServer {
     Optional<Path> staticPath = Optional.empty();
     Optional<ExpirationConfig> inactiveClients = Optional.empty();
     Duration uploadTimeout = Duration.ofMinutes(5);
+    OptionalInt controlPort = OptionalInt.empty();
+    Optional<String> controlAdminPassword = Optional.empty();
 
     TestServer(Path dir) {
         this.dir = dir;
@@ -75,12 +77,12 @@ final class TestServer {
         Optional<CredentialFiles> webCredentials = web
                 ? Optional.of(new CredentialFiles(Optional.empty(), FIXTURES.resolve("web.crt"), FIXTURES.resolve("web.key")))
                 : Optional.empty();
-        return new XftpServerConfig(0, Optional.empty(), false, OptionalInt.empty(), credentials, webCredentials,
+        return new XftpServerConfig(0, Optional.empty(), false, controlPort, credentials, webCredentials,
                 new XftpServerConfig.Store(XftpServerConfig.FileStoreType.MEMORY,
                         storeLog ? Optional.of(dir.resolve("file-server-store.log")) : Optional.empty(),
                         XftpServerConfig.DbOptions.DEFAULT, false),
                 new XftpServerConfig.FileStorage(dir.resolve("files"), quota),
-                new XftpServerConfig.Auth(allowNewFiles, password, Optional.empty(), Optional.empty()),
+                new XftpServerConfig.Auth(allowNewFiles, password, controlAdminPassword, Optional.empty()),
                 XftpServerConfig.DEFAULT_FILE_EXPIRATION, inactiveClients,
                 new XftpServerConfig.Stats(true, dir.resolve("file-server-stats.daily.log"),
                         dir.resolve("file-server-stats.log"), Optional.empty(), dir.resolve("metrics.txt")),
