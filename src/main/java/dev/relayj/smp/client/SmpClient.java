@@ -15,7 +15,6 @@ import dev.relayj.encoding.SmpWriter;
 import dev.relayj.encoding.VersionRange;
 import dev.relayj.smp.protocol.Authorization;
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.CertChainPubKey;
 import dev.relayj.smp.protocol.ClientTransmission;
 import dev.relayj.smp.protocol.Command;
 import dev.relayj.smp.protocol.CorrId;
@@ -35,6 +34,7 @@ import dev.relayj.smp.protocol.Transmissions;
 import dev.relayj.smp.protocol.TransportHost;
 import dev.relayj.socks.SocksCredentials;
 import dev.relayj.tls.ClientTlsConnection;
+import dev.relayj.transport.CertChainPubKey;
 import dev.relayj.transport.ClientAuth;
 import dev.relayj.transport.ClientHandshakeConfig;
 import dev.relayj.transport.SmpClientHandle;
@@ -336,8 +336,7 @@ public final class SmpClient implements AutoCloseable {
         if (auth == null) {
             return BrokerMessage.err(proxyTransportError(TransportError.Simple.NO_AUTH));
         }
-        dev.relayj.transport.CertChainPubKey key = auth.peerServerCertKey();
-        CertChainPubKey certKey = new CertChainPubKey(key.certificateChain().certificates(), key.signedKey().encoded());
+        CertChainPubKey certKey = auth.peerServerCertKey();
         return new BrokerMessage.Pkey(session.sessionId(), range, certKey);
     }
 

@@ -7,6 +7,7 @@ import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
 import dev.relayj.encoding.VersionRange;
+import dev.relayj.transport.CertChainPubKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;

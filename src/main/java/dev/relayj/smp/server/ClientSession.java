@@ -146,11 +146,16 @@ final class ClientSession {
                 // a block that does not decrypt or unpad ({@code tGetBlock}) is answered as a bad block
                 transmissions = List.of(new ServerTransmission.Refused(CorrId.NONE, EntityId.NONE, ErrorType.Simple.BLOCK));
             }
-            if (!env.active.get()) {
+            if (!env.commands.enter()) {
                 throw new IOException("server stopped");
             }
-            rcvActiveAt.set(env.nowSeconds());
-            CommandProcessor.BlockResult result = processor.processBlock(transmissions);
+            CommandProcessor.BlockResult result;
+            try {
+                rcvActiveAt.set(env.nowSeconds());
+                result = processor.processBlock(transmissions);
+            } finally {
+                env.commands.exit();
+            }
             if (!result.errors().isEmpty()) {
                 sendQueue.put(Outgoing.of(result.errors()));
             }

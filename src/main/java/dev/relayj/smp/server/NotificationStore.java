@@ -2,7 +2,9 @@ package dev.relayj.smp.server;
 
 import dev.relayj.smp.protocol.EntityId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,6 +66,18 @@ final class NotificationStore {
             });
         }
         return expired[0];
+    }
+
+    /** A copy of all notifications by notifier, each list oldest first. */
+    Map<EntityId, List<MessageNotification>> snapshot() {
+        Map<EntityId, List<MessageNotification>> copy = new LinkedHashMap<>();
+        for (EntityId notifierId : notifications.keySet()) {
+            notifications.computeIfPresent(notifierId, (id, list) -> {
+                copy.put(id, List.copyOf(list));
+                return list;
+            });
+        }
+        return copy;
     }
 
     /** The notifier ids that have notifications. */

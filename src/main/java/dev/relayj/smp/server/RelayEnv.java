@@ -22,9 +22,10 @@ final class RelayEnv {
     final Subscribers ntfSubscribers = new Subscribers(Subscribers.Kind.NOTIFICATIONS);
     final ServiceSubscribers ntfServices = new ServiceSubscribers(ntfSubscribers);
     final ServiceSubscribers rcvServices = new ServiceSubscribers(subscribers);
-    final NotificationStore notifications = new NotificationStore();
+    final NotificationStore notifications;
     final SecureRandom random = new SecureRandom();
     final AtomicBoolean active = new AtomicBoolean(true);
+    final CommandGate commands = new CommandGate(active);
     final ProxyRelay proxy;
     /** Held while the state is saved ({@code savingLock}): by the control port's save and on stop. */
     final ReentrantLock savingLock = new ReentrantLock();
@@ -32,8 +33,9 @@ final class RelayEnv {
     private final ConcurrentHashMap<Long, ClientSession> clients = new ConcurrentHashMap<>();
 
     RelayEnv(SmpServerConfig config, ServerTuning tuning, QueueStore queueStore, MessageStore messageStore,
-            SmpServerStats stats) {
+            SmpServerStats stats, NotificationStore notifications) {
         this.config = config;
+        this.notifications = notifications;
         this.tuning = tuning;
         this.queueStore = queueStore;
         this.messageStore = messageStore;

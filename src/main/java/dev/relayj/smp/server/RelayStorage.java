@@ -32,14 +32,16 @@ final class RelayStorage implements AutoCloseable {
     final QueueStore queueStore;
     final MessageStore messageStore;
     final SmpServerStats stats;
+    final NotificationStore notifications;
     private final SmpServerConfig config;
     private final StoreLogWriter storeLog;
     private final Path messageLog;
     private final Path journalBase;
 
     private RelayStorage(SmpServerConfig config, QueueStore queueStore, StoreLogWriter storeLog, MessageStore messageStore,
-            Path messageLog, Path journalBase, SmpServerStats stats) {
+            Path messageLog, Path journalBase, SmpServerStats stats, NotificationStore notifications) {
         this.config = config;
+        this.notifications = notifications;
         this.queueStore = queueStore;
         this.storeLog = storeLog;
         this.messageStore = messageStore;
@@ -73,12 +75,20 @@ final class RelayStorage implements AutoCloseable {
                 Files.createDirectories(journalBase.toAbsolutePath().getParent());
                 report = MessagePersistence.restore(messageStore, messageLog, journalBase, expireBefore, false,
                         warning -> LOG.log(Level.WARNING, warning));
+            }
+            NotificationStore notifications = new NotificationStore();
+            NotificationLog.RestoreReport ntfReport = restoreNotifications(config, tuning, notifications);
+            // smpServer in Server.hs prints both summaries after both restores, messages first
+            if (report != null) {
                 LOG.log(Level.INFO, "messages stored: " + report.storedCount() + ", expired: " + report.expiredCount()
                         + ", queues: " + report.queueCount());
             }
+            LOG.log(Level.INFO, "notifications stored: " + ntfReport.storedCount() + ", expired: "
+                    + ntfReport.expiredCount() + ", queues: " + ntfReport.notifierCount());
             SmpServerStats stats = new SmpServerStats(tuning.clock().instant());
-            restoreStats(config, stats, queueStore, messageStore, report);
-            return new RelayStorage(config, queueStore, storeLog, messageStore, messageLog, journalBase, stats);
+            restoreStats(config, stats, queueStore, messageStore, report, ntfReport);
+            return new RelayStorage(config, queueStore, storeLog, messageStore, messageLog, journalBase, stats,
+                    notifications);
         } catch (StoreFileException e) {
             closeQuietly(storeLog, messageStore);
             throw new IOException(e.getMessage(), e);
@@ -97,8 +107,23 @@ final class RelayStorage implements AutoCloseable {
         return store.storeMsgsFile().map(f -> f.resolveSibling(f.getFileName() + JOURNAL_SUFFIX)).orElse(null);
     }
 
+    private static NotificationLog.RestoreReport restoreNotifications(SmpServerConfig config, ServerTuning tuning,
+            NotificationStore notifications) throws IOException {
+        NotificationLog.RestoreReport report = NotificationLog.RestoreReport.EMPTY;
+        Optional<Path> file = config.store().storeNtfsFile();
+        if (file.isPresent() && Files.exists(file.get())) {
+            LOG.log(Level.INFO, "restoring notifications from file " + file.get());
+            long oldBefore = tuning.clock().instant().getEpochSecond()
+                    - config.expiry().notificationExpiration().ttl().toSeconds();
+            report = NotificationLog.restore(file.get(), notifications, oldBefore);
+            LOG.log(Level.INFO, "notifications restored, " + report.lineCount() + " lines processed");
+        }
+        return report;
+    }
+
     private static void restoreStats(SmpServerConfig config, SmpServerStats stats, QueueStore queueStore,
-            MessageStore messageStore, MessagePersistence.RestoreReport report) throws IOException {
+            MessageStore messageStore, MessagePersistence.RestoreReport report, NotificationLog.RestoreReport ntfReport)
+            throws IOException {
         int queueCount = queueStore.queueCount();
         long msgCount = messageStore.messageCount();
         if (config.stats().logStats()) {
@@ -113,6 +138,11 @@ final class RelayStorage implements AutoCloseable {
                     if (report != null) {
                         stats.msgExpired.add(report.expiredCount());
                     }
+                    stats.msgNtfExpired.add(ntfReport.expiredCount());
+                    // compareCounts in restoreServerStats (Server.hs)
+                    compareCounts("Queue", saved.get().qCount(), queueCount);
+                    compareCounts("Message", saved.get().msgCount(), msgCount);
+                    compareCounts("Notification", saved.get().ntfCount(), ntfReport.storedCount());
                 }
             } catch (StatsFormatException e) {
                 throw new IOException("error restoring server stats: " + e.getMessage(), e);
@@ -120,7 +150,13 @@ final class RelayStorage implements AutoCloseable {
         }
         stats.qCount.set(queueCount);
         stats.msgCount.set(msgCount);
-        stats.ntfCount.set(0);
+        stats.ntfCount.set(ntfReport.storedCount());
+    }
+
+    private static void compareCounts(String name, long statsCount, long storeCount) {
+        if (statsCount != storeCount) {
+            LOG.log(Level.WARNING, name + " count differs: stats: " + statsCount + ", store: " + storeCount);
+        }
     }
 
     /**
@@ -129,6 +165,11 @@ final class RelayStorage implements AutoCloseable {
      */
     void saveRunning() throws IOException {
         messageStore.syncJournal();
+        // saveServer in Server.hs saves the notifications too
+        Optional<Path> ntfsFile = config.store().storeNtfsFile();
+        if (ntfsFile.isPresent()) {
+            NotificationLog.save(ntfsFile.get(), notifications);
+        }
         if (config.stats().logStats()) {
             stats.saveTo(new StatsStateFile(config.stats().backupFile()));
         }
@@ -150,6 +191,7 @@ final class RelayStorage implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.ERROR, "error saving messages: " + e.getMessage());
         }
+        config.store().storeNtfsFile().ifPresent(this::saveNotifications);
         if (config.stats().logStats()) {
             try {
                 LOG.log(Level.INFO, "saving server stats to file " + config.stats().backupFile());
@@ -160,6 +202,16 @@ final class RelayStorage implements AutoCloseable {
             }
         }
         closeQuietly(storeLog, null);
+    }
+
+    private void saveNotifications(Path file) {
+        try {
+            LOG.log(Level.INFO, "saving notifications to file " + file);
+            NotificationLog.save(file, notifications);
+            LOG.log(Level.INFO, "notifications saved");
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "error saving notifications: " + e.getMessage());
+        }
     }
 
     private static void closeQuietly(StoreLogWriter storeLog, MessageStore messageStore) {

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,9 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SmpServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SmpServer.class.getName());
 
+    /** How long shutdown waits for commands being processed before it saves the stores. */
+    private static final Duration COMMAND_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
     private final RelayEnv env;
     private final RelayStorage storage;
     private final List<TlsListener> listeners = new ArrayList<>();
@@ -45,6 +49,7 @@ public final class SmpServer implements AutoCloseable {
     private SmpOperations operations;
     private final ReentrantLock closeLock = new ReentrantLock();
     private boolean closed;
+    private DailyStatsLogger dailyStats;
 
     private SmpServer(RelayEnv env, RelayStorage storage) {
         this.env = env;
@@ -78,7 +83,8 @@ public final class SmpServer implements AutoCloseable {
         CertificateChain chain = certificateChain(credentials.chain());
         byte[] keyHash = Hashes.sha256(chain.certificate(chain.size() - 1));
         RelayStorage storage = RelayStorage.open(config, tuning);
-        RelayEnv env = new RelayEnv(config, tuning, storage.queueStore, storage.messageStore, storage.stats);
+        RelayEnv env = new RelayEnv(config, tuning, storage.queueStore, storage.messageStore, storage.stats,
+                storage.notifications);
         ServerHandshakeConfig handshake = new ServerHandshakeConfig(chain, signKey, keyHash,
                 SmpVersions.SUPPORTED_SERVER_SMP_RELAY_VRANGE, new StoreServiceRegistry(env));
         SmpServer server = new SmpServer(env, storage);
@@ -158,6 +164,9 @@ public final class SmpServer implements AutoCloseable {
                     now -> env.stats.csvRow(now, entityCounts(env.queueStore)));
             logger.start();
             tasks.add(logger);
+            dailyStats = logger;
+            // serverStatsThread_ in Server.hs says so on standard output (putStrLn), not in the log
+            System.out.println("server stats log enabled: " + config.stats().dailyLogFile());
         }
     }
 
@@ -203,6 +212,20 @@ public final class SmpServer implements AutoCloseable {
         return der;
     }
 
+    /** Writes the daily CSV row now, as at the daily time (tests; false when log_stats is off). */
+    boolean writeDailyStats() throws IOException {
+        if (dailyStats == null) {
+            return false;
+        }
+        dailyStats.writeNow();
+        return true;
+    }
+
+    /** The shared state, for tests in this package that look inside the running relay. */
+    RelayEnv env() {
+        return env;
+    }
+
     /** The bound ports, in the order of the configuration (useful when it asks for port 0). */
     public List<Integer> ports() {
         return listeners.stream().map(TlsListener::port).toList();
@@ -229,7 +252,13 @@ public final class SmpServer implements AutoCloseable {
             closed = true;
             LOG.log(Level.INFO, "Saving server state...");
             listeners.forEach(TlsListener::close);
-            env.active.set(false);
+            try {
+                if (!env.commands.closeAndDrain(COMMAND_DRAIN_TIMEOUT)) {
+                    LOG.log(Level.WARNING, "commands still running after " + COMMAND_DRAIN_TIMEOUT.toSeconds() + "s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             env.clients().forEach(ClientSession::close);
             env.proxy.close();
             for (AutoCloseable task : tasks) {

@@ -251,7 +251,7 @@ class SmpClientTest {
             assertArrayEquals(client.sessionId(), pkey.sessionId());
             assertEquals(new VersionRange(SmpVersions.SENDING_PROXY_SMP_VERSION, SmpVersions.PROXIED_SMP_RELAY_VERSION),
                     pkey.versionRange());
-            assertArrayEquals(FakeRelay.pem("ca.crt"), pkey.certKey().certificates().get(1));
+            assertArrayEquals(FakeRelay.pem("ca.crt"), pkey.certKey().certificateChain().certificate(1));
         }
     }
 

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.relayj.encoding.VersionRange;
+import dev.relayj.transport.CertChainPubKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -80,9 +81,10 @@ class BrokerMessageTest {
         assertArrayEquals(concat(ascii("ENDS "), new byte[] {0, 0, 0, 0, 0, 0, 0, 3}), new BrokerMessage.Ends(3).encode(18));
         assertEquals("RRES xyz", text(new BrokerMessage.Rres(ascii("xyz")).encode(18)));
         assertEquals("PRES xyz", text(new BrokerMessage.Pres(ascii("xyz")).encode(18)));
-        CertChainPubKey certKey = new CertChainPubKey(List.of(ascii("leaf"), ascii("ca")), ascii("signed"));
+        CertChainPubKey certKey = Samples.certKey();
         assertArrayEquals(concat(ascii("PKEY "), shortBytes("session"), new byte[] {0, 6, 0, 18}, new byte[] {2},
-                        large(ascii("leaf")), large(ascii("ca")), large(ascii("signed"))),
+                        large(Samples.fixtureCertificate("ed25519/server.crt")),
+                        large(Samples.fixtureCertificate("ed25519/ca.crt")), large(certKey.signedKey().encoded())),
                 new BrokerMessage.Pkey(ascii("session"), new VersionRange(6, 18), certKey).encode(18));
         assertEquals("OK", text(BrokerMessage.OK.encode(18)));
         assertEquals("PONG", text(BrokerMessage.PONG.encode(18)));
@@ -131,7 +133,7 @@ class BrokerMessageTest {
                 new BrokerMessage.Nid(entity("nid"), X25519_KEY),
                 new BrokerMessage.Nmsg(filled(24, 3), filled(144, 4)),
                 new BrokerMessage.Pkey(filled(32, 5), new VersionRange(6, 18),
-                        new CertChainPubKey(List.of(filled(500, 1), filled(400, 2)), filled(100, 3))),
+                        Samples.certKey()),
                 new BrokerMessage.Rres(filled(16000, 6)),
                 new BrokerMessage.Pres(filled(16000, 7)),
                 BrokerMessage.END,

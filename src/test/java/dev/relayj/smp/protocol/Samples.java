@@ -1,13 +1,19 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.crypto.Ed25519PrivateKey;
 import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.crypto.Ed448PublicKey;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.transport.CertChainPubKey;
+import dev.relayj.transport.CertificateChain;
+import dev.relayj.transport.SignedKey;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /** Keys and values from simplexmq's tests/ServerTests.hs, and small byte helpers. */
 final class Samples {
@@ -83,5 +89,24 @@ final class Samples {
 
     static EntityId entity(String text) {
         return new EntityId(ascii(text));
+    }
+
+    /** The DER of a PEM certificate of the reference's test fixtures. */
+    static byte[] fixtureCertificate(String name) {
+        try {
+            String pem = java.nio.file.Files.readString(java.nio.file.Path.of("/work/shared/fixtures/simplexmq", name));
+            String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return Base64.getDecoder().decode(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A relay's certificate chain (the reference's Ed25519 test fixtures) and a session key signed by a fresh key. */
+    static CertChainPubKey certKey() {
+        CertificateChain chain = CertificateChain.of(
+                List.of(fixtureCertificate("ed25519/server.crt"), fixtureCertificate("ed25519/ca.crt")));
+        SignedKey signed = SignedKey.sign(Ed25519PrivateKey.generate(new SecureRandom()), X25519_KEY);
+        return new CertChainPubKey(chain, signed);
     }
 }

@@ -30,7 +30,6 @@ import dev.relayj.smp.protocol.SmpServerAddress;
 import dev.relayj.smp.protocol.TransmissionAuth;
 import dev.relayj.smp.protocol.TransmissionParams;
 import dev.relayj.smp.protocol.Transmissions;
-import dev.relayj.transport.SignedKey;
 import java.io.IOException;
 import java.util.List;
 
@@ -64,12 +63,7 @@ final class ProxiedSender implements AutoCloseable {
 
     Session connect(SmpServerAddress server, String password) throws IOException {
         BrokerMessage.Pkey pkey = assertInstanceOf(BrokerMessage.Pkey.class, requestRelay(server, password));
-        X25519PublicKey key;
-        try {
-            key = (X25519PublicKey) SignedKey.decode(pkey.certKey().signedKey()).key();
-        } catch (DecodingException e) {
-            throw new AssertionError("PKEY key does not decode", e);
-        }
+        X25519PublicKey key = assertInstanceOf(X25519PublicKey.class, pkey.certKey().signedKey().key());
         return new Session(pkey.sessionId(), pkey.versionRange().max(), key);
     }
 

@@ -30,10 +30,13 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dir, Settings settings) throws IOException {
-        SmpServerConfig config = config(dir, settings);
+        return start(dir, config(dir, settings), TUNING);
+    }
+
+    static TestServer start(Path dir, SmpServerConfig config, ServerTuning tuning) throws IOException {
         ServerCredentials credentials = ServerCredentials.load(dir.resolve("ca.crt"), dir.resolve("server.crt"),
                 dir.resolve("server.key"));
-        return new TestServer(SmpServer.start(config, credentials, Optional.empty(), "127.0.0.1", TUNING), dir);
+        return new TestServer(SmpServer.start(config, credentials, Optional.empty(), "127.0.0.1", tuning), dir);
     }
 
     /** What tests vary. */
@@ -64,7 +67,9 @@ final class TestServer implements AutoCloseable {
                 SmpServerConfig.MessageStoreType.MEMORY,
                 settings.storeLog() ? Optional.of(dir.resolve("smp-server-store.log")) : Optional.empty(),
                 settings.restoreMessages() ? Optional.of(dir.resolve("smp-server-messages.log")) : Optional.empty(),
-                dir.resolve("messages"), Optional.empty(), SmpServerConfig.DbOptions.DEFAULT, false, Duration.ofDays(21));
+                dir.resolve("messages"),
+                settings.restoreMessages() ? Optional.of(dir.resolve("smp-server-ntfs.log")) : Optional.empty(),
+                SmpServerConfig.DbOptions.DEFAULT, false, Duration.ofDays(21));
         SmpServerConfig.Auth auth = new SmpServerConfig.Auth(settings.allowNewQueues(),
                 Optional.ofNullable(settings.createPassword()), Optional.empty(), Optional.empty(), 20);
         SmpServerConfig.Expiry expiry = new SmpServerConfig.Expiry(SmpServerConfig.DEFAULT_MESSAGE_EXPIRATION, true, false,
@@ -75,6 +80,10 @@ final class TestServer implements AutoCloseable {
                 SmpServerConfig.HostMode.PUBLIC, false, List.of(), 32);
         return new SmpServerConfig(transport, credentials, store, auth, expiry, stats, proxy, Optional.empty(),
                 new WebConfig(Optional.empty(), OptionalInt.empty(), Optional.empty()));
+    }
+
+    RelayEnv env() {
+        return server.env();
     }
 
     int port() {

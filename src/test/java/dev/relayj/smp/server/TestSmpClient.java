@@ -89,6 +89,7 @@ final class TestSmpClient implements AutoCloseable {
     static TestSmpClient connect(int port, int maxVersion, boolean alpn) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(10_000);
+        socket.setTcpNoDelay(true);
         TlsClientProtocol tls = new TlsClientProtocol(socket.getInputStream(), socket.getOutputStream());
         Client client = new Client(alpn);
         try {

@@ -1,0 +1,66 @@
+package dev.relayj.smp.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A {@link BenchServer} in a child JVM on the benchmark's own classpath. */
+final class ServerProcess implements AutoCloseable {
+    final Process process;
+    final int port;
+    private final BufferedReader out;
+    private final Writer in;
+
+    ServerProcess(Path dir, List<String> jvmOptions) throws IOException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), dir.toString()));
+        process = new ProcessBuilder(command).redirectError(dir.resolve("server.log").toFile()).start();
+        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        String line = out.readLine();
+        if (line == null || !line.startsWith("port ")) {
+            process.destroyForcibly();
+            throw new IOException("bench server did not start, see " + dir.resolve("server.log"));
+        }
+        port = Integer.parseInt(line.substring(5));
+    }
+
+    /** The server's heap after GC and its RSS, in bytes. */
+    long[] memory() throws IOException {
+        in.write("mem\n");
+        in.flush();
+        String[] words = out.readLine().split(" ");
+        return new long[] {Long.parseLong(words[1]), Long.parseLong(words[3])};
+    }
+
+    String memoryLine() throws IOException {
+        long[] m = memory();
+        return "server heap " + Memory.mib(m[0]) + ", RSS " + Memory.mib(m[1]);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            in.write("quit\n");
+            in.flush();
+        } catch (IOException e) {
+            // already gone
+        }
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
