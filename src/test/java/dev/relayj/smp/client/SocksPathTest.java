@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import dev.relayj.testing.ForwardingSocksProxy;
 
 @Timeout(60)
 class SocksPathTest {

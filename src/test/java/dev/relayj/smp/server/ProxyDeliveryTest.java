@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import dev.relayj.testing.ForwardingSocksProxy;
 
 /** Private message routing: the scenarios of tests/SMPProxyTests.hs a client can observe. */
 @Timeout(60)

@@ -1,4 +1,4 @@
-package dev.relayj.smp.client;
+package dev.relayj.testing;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -16,14 +16,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  * A loopback SOCKS5 proxy that sends every CONNECT to one local port, whatever the destination, and
  * records the destination names and usernames it was given.
  */
-final class ForwardingSocksProxy implements AutoCloseable {
-    final BlockingQueue<String> destinations = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> usernames = new LinkedBlockingQueue<>();
+public final class ForwardingSocksProxy implements AutoCloseable {
+    public final BlockingQueue<String> destinations = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> usernames = new LinkedBlockingQueue<>();
     private final ServerSocket listener;
     private final int targetPort;
     private final Thread acceptor;
 
-    ForwardingSocksProxy(int targetPort) throws IOException {
+    public ForwardingSocksProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         acceptor = Thread.ofVirtual().start(() -> {
@@ -38,7 +38,7 @@ final class ForwardingSocksProxy implements AutoCloseable {
         });
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
     }
 
