@@ -1,17 +1,12 @@
 package dev.relayj.xftp.server;
 
-import java.net.Socket;
+import dev.relayj.testing.TrustAllTls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * A browser stand-in: the JDK's HTTP/2 client, which offers ALPN h2 and sends SNI for
@@ -23,11 +18,9 @@ final class JdkWebPoster implements TestXftpClient.Poster {
     private final URI uri;
 
     JdkWebPoster(int port) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new TrustAll()}, null);
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
-                .sslContext(context)
+                .sslContext(TrustAllTls.clientContext("TLS"))
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
         uri = URI.create("https://localhost:" + port + "/");
@@ -52,30 +45,5 @@ final class JdkWebPoster implements TestXftpClient.Poster {
     @Override
     public void close() {
         client.close();
-    }
-
-    private static final class TrustAll extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
