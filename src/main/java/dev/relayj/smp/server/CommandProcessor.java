@@ -17,10 +17,8 @@ import dev.relayj.smp.protocol.ForwardedTransmission;
 import dev.relayj.smp.protocol.Parsed;
 import dev.relayj.smp.protocol.RawTransmission;
 import dev.relayj.smp.protocol.TransmissionParams;
-import dev.relayj.transport.TransportError;
 import dev.relayj.smp.protocol.Transmissions;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.CommandAuthorization;
 import dev.relayj.smp.protocol.CommandError;
 import dev.relayj.smp.protocol.CorrId;
 import dev.relayj.smp.protocol.EntityId;
@@ -74,15 +72,6 @@ final class CommandProcessor {
     /** A response and possibly a message delivered with it ({@code ResponseAndMessage}). */
     private record Result(Reply reply, Reply message) {}
 
-    /** {@code VerificationResult}: the queue (for queue commands) or the error to answer. */
-    private sealed interface Verification {
-        record Verified(StoreQueue queue, QueueRecord record) implements Verification {}
-
-        record Failed(ErrorType error) implements Verification {}
-    }
-
-    private static final Verification.Verified VERIFIED_NO_QUEUE = new Verification.Verified(null, null);
-
     private final RelayEnv env;
     private final ClientSession client;
     private final SmpServerStats stats;
@@ -92,6 +81,7 @@ final class CommandProcessor {
     private final int version;
     private final PeerClientService service;
     private final EntityId serviceId;
+    private final TransmissionVerifier verifier;
     private ProxyCommands proxyCommands;
 
     CommandProcessor(RelayEnv env, ClientSession client) {
@@ -109,6 +99,7 @@ final class CommandProcessor {
         this.version = version;
         this.service = service;
         this.serviceId = service == null ? null : new EntityId(service.serviceId());
+        this.verifier = new TransmissionVerifier(queues, serverKey, service, serviceId);
     }
 
     /** {@code receive} and the command loop of {@code client} for one received block. */
@@ -131,7 +122,7 @@ final class CommandProcessor {
         List<ServerTransmission.Received> verifiedCommands = new ArrayList<>();
         List<Verification.Verified> verifications = new ArrayList<>();
         for (ServerTransmission.Received r : received) {
-            switch (verify(r)) {
+            switch (verifier.verify(r)) {
                 case Verification.Verified v -> {
                     verifiedCommands.add(r);
                     verifications.add(v);
@@ -178,89 +169,6 @@ final class CommandProcessor {
             case Command.Get g -> stats.msgGetAuth.increment();
             default -> { }
         }
-    }
-
-    // ---- verification ({@code verifyTransmission}, {@code verifyQueueTransmission})
-
-    private Verification verify(ServerTransmission.Received t) {
-        Party party = t.command().party();
-        if (!party.isQueueParty()) {
-            return verifyCommand(t, null, null);
-        }
-        StoreQueue queue = switch (party) {
-            case RECIPIENT -> queues.findByRecipient(t.entityId());
-            case SENDER -> queues.findBySender(t.entityId());
-            case NOTIFIER -> queues.findByNotifier(t.entityId());
-            default -> queues.findByLink(t.entityId());
-        };
-        QueueRecord record = queue == null ? null : queue.record();
-        if (record == null) {
-            return dummyVerify(t);
-        }
-        return verifyCommand(t, queue, record);
-    }
-
-    private Verification verifyCommand(ServerTransmission.Received t, StoreQueue queue, QueueRecord record) {
-        Command command = t.command();
-        if (!command.party().allowedFor(service == null ? null : service.role())) {
-            return new Verification.Failed(ErrorType.cmd(CommandError.PROHIBITED));
-        }
-        if (!CommandAuthorization.serviceSignatureValid(command, service == null ? null : service.serviceKey(),
-                t.authorization(), t.authorized())) {
-            return new Verification.Failed(ErrorType.Simple.SERVICE);
-        }
-        Verification.Verified verified = new Verification.Verified(queue, record);
-        return switch (command) {
-            case Command.New n -> verifiedWith(t, List.of(n.request().rcvAuthKey()), verified);
-            case Command.Subs s -> verifyServiceCommand(t);
-            case Command.NSubs s -> verifyServiceCommand(t);
-            case Command.SKey k -> verifySecure(t, k.senderKey(), verified);
-            case Command.LKey k -> verifySecure(t, k.senderKey(), verified);
-            // SEND needs no authorization until the queue is secured
-            case Command.Send s -> record.senderKey() == null
-                    ? (t.authorization() == null ? verified : new Verification.Failed(ErrorType.Simple.AUTH))
-                    : verifiedWith(t, List.of(record.senderKey()), verified);
-            case Command.Ping p -> VERIFIED_NO_QUEUE;
-            case Command.LGet g -> isContactQueue(record) ? verified : new Verification.Failed(ErrorType.Simple.AUTH);
-            case Command.NSub s -> record.notifier() == null
-                    ? dummyVerify(t)
-                    : verifiedWith(t, List.of(record.notifier().notifierKey()), verified);
-            case Command.Prxy p -> VERIFIED_NO_QUEUE;
-            case Command.Pfwd p -> VERIFIED_NO_QUEUE;
-            case Command.Rfwd r -> VERIFIED_NO_QUEUE;
-            default -> verifiedWith(t, record.recipientKeys(), verified);
-        };
-    }
-
-    private Verification verifiedWith(ServerTransmission.Received t, List<AuthPublicKey> keys, Verification.Verified verified) {
-        byte[] authorized = CommandAuthorization.authorizedForQueueKey(
-                service == null ? null : service.certHash(), t.authorization(), t.authorized());
-        for (AuthPublicKey key : keys) {
-            if (CommandAuthorization.verify(serverKey, t.authorization(), authorized, t.corrId(), key)) {
-                return verified;
-            }
-        }
-        return new Verification.Failed(ErrorType.Simple.AUTH);
-    }
-
-    /** SKEY and LKEY: only a messaging queue, and only with the key it is already secured with, if any. */
-    private Verification verifySecure(ServerTransmission.Received t, AuthPublicKey key, Verification.Verified verified) {
-        QueueRecord record = verified.record();
-        boolean allowed = record.queueMode() == QueueMode.MESSAGING
-                && (record.senderKey() == null || record.senderKey().equals(key));
-        return allowed ? verifiedWith(t, List.of(key), verified) : dummyVerify(t);
-    }
-
-    private Verification verifyServiceCommand(ServerTransmission.Received t) {
-        boolean valid = CommandAuthorization.serviceCommandValid(t.entityId(), serviceId,
-                service == null ? null : service.serviceKey(), t.authorization(), t.authorized());
-        return valid ? VERIFIED_NO_QUEUE : new Verification.Failed(ErrorType.Simple.SERVICE);
-    }
-
-    /** The same work as a real verification, so that a missing queue or key takes as long ({@code dummyVerifyCmd}). */
-    private Verification dummyVerify(ServerTransmission.Received t) {
-        CommandAuthorization.dummyVerify(serverKey, t.authorization(), t.authorized(), t.corrId());
-        return new Verification.Failed(ErrorType.Simple.AUTH);
     }
 
     /** A contact queue; queues from before queue modes are contact queues while unsecured. */
@@ -449,7 +357,7 @@ final class CommandProcessor {
                     yield new Reply(received.corrId(), received.entityId(), err(ErrorType.cmd(CommandError.PROHIBITED)));
                 }
                 CommandProcessor forClient = new CommandProcessor(env, client, fwd.clientVersion(), null);
-                yield switch (forClient.verify(received)) {
+                yield switch (forClient.verifier.verify(received)) {
                     case Verification.Failed(ErrorType error) ->
                             new Reply(received.corrId(), received.entityId(), err(error));
                     case Verification.Verified v -> forClient.process(received, v).reply();
