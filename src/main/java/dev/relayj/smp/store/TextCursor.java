@@ -8,6 +8,7 @@ import dev.relayj.crypto.PublicKey;
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +17,17 @@ import java.util.List;
  * {@link DecodingException}.
  */
 final class TextCursor {
+    /** The value of each base64url character, -1 for other ASCII characters. */
+    private static final byte[] SEXTETS = new byte[128];
+
+    static {
+        Arrays.fill(SEXTETS, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            SEXTETS[alphabet.charAt(i)] = (byte) i;
+        }
+    }
+
     private final String text;
     private int position;
 
@@ -132,17 +144,7 @@ final class TextCursor {
 
     /** The value of a base64url character already checked by {@link #isBase64}. */
     private int sextet(int index) {
-        char c = text.charAt(index);
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : 63;
+        return SEXTETS[text.charAt(index)];
     }
 
     /** A non-empty base64url string ({@code base64urlP}). */
@@ -237,6 +239,6 @@ final class TextCursor {
     }
 
     private static boolean isBase64(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        return c < SEXTETS.length && SEXTETS[c] >= 0;
     }
 }
