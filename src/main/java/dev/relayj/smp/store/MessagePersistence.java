@@ -58,7 +58,7 @@ public final class MessagePersistence {
             }
             store.attachJournal(journal);
         }
-        if (expireBefore != null) {
+        if (expireBefore != null && store.holdsMessages()) {
             int[] counts = new int[1];
             StoreException[] failure = new StoreException[1];
             store.queueStore().forEachQueue(queue -> {
@@ -73,7 +73,7 @@ public final class MessagePersistence {
             }
             expired += counts[0];
         }
-        store.compactJournal();
+        store.compactJournalAtStart();
         if (!fromLog) {
             stored = store.messageCount();
         }

@@ -261,6 +261,9 @@ public final class MessageStore implements AutoCloseable {
 
     /** Total messages in all queues. */
     public int messageCount() {
+        if (!holdsMessages()) {
+            return 0;
+        }
         int[] count = new int[1];
         queueStore.forEachQueue(queue -> count[0] += queueSize(queue));
         return count[0];
@@ -271,11 +274,33 @@ public final class MessageStore implements AutoCloseable {
      * then the older segments are deleted. Senders keep writing meanwhile.
      */
     public void compactJournal() throws IOException {
+        compactJournal(false);
+    }
+
+    /**
+     * {@link #compactJournal} before the relay serves anyone: with no message stored nothing is
+     * copied, so the queues need no visit. (While serving, a message may be counted only after
+     * its journal record went to the older segment, so the count cannot be trusted then.)
+     */
+    void compactJournalAtStart() throws IOException {
+        compactJournal(true);
+    }
+
+    /** Whether any message or quota marker is stored; exact only when nobody writes meanwhile. */
+    boolean holdsMessages() {
+        return storedBytes.get() != 0;
+    }
+
+    private void compactJournal(boolean skipWhenEmpty) throws IOException {
         MessageJournal current = journal;
         if (current == null) {
             return;
         }
         long firstKept = current.startSegment();
+        if (skipWhenEmpty && !holdsMessages()) {
+            current.dropSegmentsBefore(firstKept);
+            return;
+        }
         IOException[] failure = new IOException[1];
         queueStore.forEachQueue(queue -> {
             if (failure[0] != null) {

@@ -10,6 +10,7 @@ import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -206,7 +207,14 @@ public sealed interface StoreLogRecord {
     }
 
     private static String encodeKeys(List<AuthPublicKey> keys) {
-        return keys.stream().map(StoreLogRecord::encodeKey).collect(Collectors.joining(","));
+        if (keys.size() == 1) {
+            return encodeKey(keys.get(0));
+        }
+        StringJoiner joined = new StringJoiner(",");
+        for (AuthPublicKey key : keys) {
+            joined.add(encodeKey(key));
+        }
+        return joined.toString();
     }
 
     private static String encodeNotifier(NotifierCredentials notifier) {

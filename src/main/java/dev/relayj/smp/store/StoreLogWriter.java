@@ -15,27 +15,35 @@ import java.util.concurrent.locks.ReentrantLock;
  * surviving a crash of the machine.
  */
 public final class StoreLogWriter implements StoreLogSink, AutoCloseable {
+    private static final int COMPACTION_BUFFER = 1 << 20;
+
     private final Path file;
     private final FileChannel channel;
     private final boolean fsyncEachRecord;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Lines not yet written, for a compacted state written in one go; null when each line is written at once. */
+    private final ByteBuffer pending;
 
-    private StoreLogWriter(Path file, FileChannel channel, boolean fsyncEachRecord) {
+    private StoreLogWriter(Path file, FileChannel channel, boolean fsyncEachRecord, ByteBuffer pending) {
         this.file = file;
         this.channel = channel;
         this.fsyncEachRecord = fsyncEachRecord;
+        this.pending = pending;
     }
 
     /** Opens the file for appending, creating it when missing. */
     public static StoreLogWriter openAppend(Path file, boolean fsyncEachRecord) throws IOException {
         return new StoreLogWriter(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND), fsyncEachRecord);
+                StandardOpenOption.APPEND), fsyncEachRecord, null);
     }
 
-    /** Opens the file empty, for writing a compacted state. */
+    /**
+     * Opens the file empty, for writing a compacted state: lines are buffered, and reach the file
+     * on {@link #sync} or {@link #close} (nothing depends on the file until it is complete).
+     */
     static StoreLogWriter create(Path file) throws IOException {
         return new StoreLogWriter(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING), false);
+                StandardOpenOption.TRUNCATE_EXISTING), false, ByteBuffer.allocateDirect(COMPACTION_BUFFER));
     }
 
     public Path file() {
@@ -47,9 +55,16 @@ public final class StoreLogWriter implements StoreLogSink, AutoCloseable {
         ByteBuffer line = ByteBuffer.wrap((record.encode() + "\n").getBytes(StandardCharsets.UTF_8));
         lock.lock();
         try {
-            while (line.hasRemaining()) {
-                channel.write(line);
+            if (pending != null) {
+                if (line.remaining() > pending.remaining()) {
+                    writePending();
+                }
+                if (line.remaining() <= pending.remaining()) {
+                    pending.put(line);
+                    return;
+                }
             }
+            writeFully(line);
             if (fsyncEachRecord) {
                 channel.force(false);
             }
@@ -60,11 +75,36 @@ public final class StoreLogWriter implements StoreLogSink, AutoCloseable {
 
     /** Forces written lines to the disk. */
     public void sync() throws IOException {
-        channel.force(false);
+        lock.lock();
+        try {
+            writePending();
+            channel.force(false);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        lock.lock();
+        try (channel) {
+            writePending();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void writePending() throws IOException {
+        if (pending != null && pending.position() > 0) {
+            pending.flip();
+            writeFully(pending);
+            pending.clear();
+        }
+    }
+
+    private void writeFully(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
     }
 }

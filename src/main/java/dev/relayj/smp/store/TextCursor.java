@@ -8,6 +8,7 @@ import dev.relayj.crypto.PublicKey;
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +17,17 @@ import java.util.List;
  * {@link DecodingException}.
  */
 final class TextCursor {
+    /** The value of each base64url character, -1 for other ASCII characters. */
+    private static final byte[] SEXTETS = new byte[128];
+
+    static {
+        Arrays.fill(SEXTETS, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            SEXTETS[alphabet.charAt(i)] = (byte) i;
+        }
+    }
+
     private final String text;
     private int position;
 
@@ -93,7 +105,46 @@ final class TextCursor {
         while (position < text.length() && text.charAt(position) == '=') {
             position++;
         }
-        return start == position ? new byte[0] : Base64Url.decode(text.substring(start, position));
+        return start == position ? new byte[0] : decodeBase64(start, position);
+    }
+
+    /**
+     * Decodes well-formed base64url in place, without a substring; anything unusual (wrong padding,
+     * an impossible length) goes to {@link Base64Url#decode}, so results and errors stay the same.
+     */
+    private byte[] decodeBase64(int from, int to) throws DecodingException {
+        int dataEnd = to;
+        while (dataEnd > from && text.charAt(dataEnd - 1) == '=') {
+            dataEnd--;
+        }
+        int chars = dataEnd - from;
+        int padding = to - dataEnd;
+        int tail = chars % 4;
+        if (tail == 1 || (padding != 0 && (tail == 0 || padding != 4 - tail))) {
+            return Base64Url.decode(text.substring(from, to));
+        }
+        byte[] out = new byte[chars / 4 * 3 + (tail == 0 ? 0 : tail - 1)];
+        int o = 0;
+        int i = from;
+        for (int full = from + chars / 4 * 4; i < full; i += 4) {
+            int bits = sextet(i) << 18 | sextet(i + 1) << 12 | sextet(i + 2) << 6 | sextet(i + 3);
+            out[o++] = (byte) (bits >> 16);
+            out[o++] = (byte) (bits >> 8);
+            out[o++] = (byte) bits;
+        }
+        if (tail == 2) {
+            out[o] = (byte) ((sextet(i) << 18 | sextet(i + 1) << 12) >> 16);
+        } else if (tail == 3) {
+            int bits = sextet(i) << 18 | sextet(i + 1) << 12 | sextet(i + 2) << 6;
+            out[o++] = (byte) (bits >> 16);
+            out[o] = (byte) (bits >> 8);
+        }
+        return out;
+    }
+
+    /** The value of a base64url character already checked by {@link #isBase64}. */
+    private int sextet(int index) {
+        return SEXTETS[text.charAt(index)];
     }
 
     /** A non-empty base64url string ({@code base64urlP}). */
@@ -188,6 +239,6 @@ final class TextCursor {
     }
 
     private static boolean isBase64(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        return c < SEXTETS.length && SEXTETS[c] >= 0;
     }
 }
