@@ -27,8 +27,8 @@ import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
-/** An independent Bouncy Castle TLS client for loopback tests of the listener. */
-final class TestTlsClient extends AbstractTlsClient implements AutoCloseable {
+/** An independent Bouncy Castle TLS client for loopback tests of the listener and of the relays. */
+public final class TestTlsClient extends AbstractTlsClient implements AutoCloseable {
     static final int[] RELAY_SUITES = {
         CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256
     };
@@ -42,7 +42,7 @@ final class TestTlsClient extends AbstractTlsClient implements AutoCloseable {
     private Socket socket;
     private TlsClientProtocol protocol;
 
-    TestTlsClient(ProtocolVersion[] versions, int[] suites, List<String> alpn, String sni, ServerCredentials clientCredentials) {
+    public TestTlsClient(ProtocolVersion[] versions, int[] suites, List<String> alpn, String sni, ServerCredentials clientCredentials) {
         super(new BcTlsCrypto(new SecureRandom()));
         this.versions = versions;
         this.suites = suites;
@@ -55,9 +55,9 @@ final class TestTlsClient extends AbstractTlsClient implements AutoCloseable {
         return new TestTlsClient(ProtocolVersion.TLSv13.only(), RELAY_SUITES, alpn, null, null);
     }
 
-    TestTlsClient connect(int port) throws IOException {
+    public TestTlsClient connect(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout(30_000);
         protocol = new TlsClientProtocol(socket.getInputStream(), socket.getOutputStream());
         try {
             protocol.connect(this);
@@ -68,24 +68,24 @@ final class TestTlsClient extends AbstractTlsClient implements AutoCloseable {
         return this;
     }
 
-    SecurityParameters parameters() {
+    public SecurityParameters parameters() {
         return context.getSecurityParametersConnection();
     }
 
-    String alpn() {
+    public String alpn() {
         ProtocolName name = parameters().getApplicationProtocol();
         return name == null ? null : name.getUtf8Decoding();
     }
 
-    List<byte[]> serverChain() {
+    public List<byte[]> serverChain() {
         return serverChain;
     }
 
-    InputStream input() {
+    public InputStream input() {
         return protocol.getInputStream();
     }
 
-    OutputStream output() {
+    public OutputStream output() {
         return protocol.getOutputStream();
     }
 
