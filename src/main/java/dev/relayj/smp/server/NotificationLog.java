@@ -6,10 +6,14 @@ import dev.relayj.smp.protocol.EntityId;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +22,12 @@ import java.util.Map;
  * ({@code saveServerNtfs} / {@code restoreServerNtfs} in Server.hs): one line per notification,
  * {@code v1 <notifierId> <msgId> <epochSeconds> <nonce> <encryptedMeta>} with base64url ids and
  * bytes ({@code NtfLogRecord} in Server/NtfStore.hs), each notifier's notifications oldest first.
- * After a restore the file is renamed to {@code <name>.bak}, as the reference does.
+ *
+ * <p>The reference renames the file to {@code <name>.bak} after restoring it, so a crash of the
+ * started server loses every restored notification (they live only in memory until the next
+ * save). We keep the {@code .bak} copy but leave the file in place until a save replaces it
+ * atomically: after a crash the notifications of the last save are restored again, at least once
+ * rather than never.
  */
 final class NotificationLog {
     /** What a restore found ({@code MessageStats}). */
@@ -28,10 +37,17 @@ final class NotificationLog {
 
     private NotificationLog() {}
 
-    /** Writes every stored notification to {@code file}, replacing it; returns how many. */
+    /**
+     * Writes every stored notification to {@code file}, replacing it atomically (a temporary
+     * file, fsync'd, renamed over it); returns how many.
+     */
     static int save(Path file, NotificationStore store) throws IOException {
         int count = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+                BufferedWriter out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
+                        StandardCharsets.US_ASCII), 1 << 16)) {
             for (Map.Entry<EntityId, List<NotificationStore.MessageNotification>> entry : store.snapshot().entrySet()) {
                 String notifierId = Base64Url.encode(entry.getKey().bytes());
                 for (NotificationStore.MessageNotification ntf : entry.getValue()) {
@@ -40,13 +56,24 @@ final class NotificationLog {
                     count++;
                 }
             }
+            out.flush();
+            channel.force(true);
         }
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(file.toAbsolutePath().getParent());
         return count;
+    }
+
+    private static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        }
     }
 
     /**
      * Restores {@code file} (if it exists) into {@code store}, skipping notifications older than
-     * {@code oldBefore} epoch seconds, then renames it to {@code <name>.bak}.
+     * {@code oldBefore} epoch seconds, and copies it to {@code <name>.bak}; the file itself stays
+     * until the next {@link #save} replaces it.
      *
      * @throws IOException naming the file and line when a line does not parse (the reference exits)
      */
@@ -70,7 +97,7 @@ final class NotificationLog {
                 }
             }
         }
-        Files.move(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
         return new RestoreReport(lines, stored, expired, store.notifierIds().size());
     }
 

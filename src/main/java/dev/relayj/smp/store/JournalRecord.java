@@ -5,6 +5,8 @@ import dev.relayj.smp.protocol.EntityId;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A change to the messages of a queue, as the message journal records it. Payload layout, in the
@@ -15,7 +17,13 @@ import dev.relayj.encoding.SmpWriter;
  * 'A' rid:ShortBytes 'Q' msgId:ShortBytes ts:Int64                               a quota marker was added
  * 'D' rid:ShortBytes msgId:ShortBytes                                            the oldest message, with this id, was removed
  * 'X' rid:ShortBytes                                                             all messages of the queue are gone
+ * 'S' rid:ShortBytes overQuota:Bool count:Word32 (message)*                      the queue holds exactly these messages
  * </pre>
+ *
+ * where a message is {@code 'M' msgId:ShortBytes ts:Int64 notification:Bool body:Large} or
+ * {@code 'Q' msgId:ShortBytes ts:Int64}. Compaction writes one {@code 'S'} record per queue, so a
+ * crash that cuts the journal part-way through compaction leaves each queue either before or
+ * after its snapshot, never half-restored.
  */
 sealed interface JournalRecord {
     EntityId recipientId();
@@ -26,12 +34,7 @@ sealed interface JournalRecord {
         @Override
         public void writeTo(SmpWriter out) {
             out.writeChar('A').writeShortBytes(recipientId.bytes());
-            switch (message) {
-                case Message.Sent sent -> out.writeChar('M').writeShortBytes(sent.id().bytes())
-                        .writeInt64(sent.timestamp()).writeBool(sent.notification()).writeLarge(sent.body());
-                case Message.QuotaMarker marker -> out.writeChar('Q').writeShortBytes(marker.id().bytes())
-                        .writeInt64(marker.timestamp());
-            }
+            writeMessage(out, message);
         }
     }
 
@@ -49,24 +52,61 @@ sealed interface JournalRecord {
         }
     }
 
+    /** A queue's whole content, written by compaction in place of its earlier records. */
+    record Snapshot(EntityId recipientId, List<Message> messages, boolean overQuota) implements JournalRecord {
+        public Snapshot {
+            messages = List.copyOf(messages);
+        }
+
+        @Override
+        public void writeTo(SmpWriter out) {
+            out.writeChar('S').writeShortBytes(recipientId.bytes()).writeBool(overQuota).writeWord32(messages.size());
+            for (Message message : messages) {
+                writeMessage(out, message);
+            }
+        }
+    }
+
+    private static void writeMessage(SmpWriter out, Message message) {
+        switch (message) {
+            case Message.Sent sent -> out.writeChar('M').writeShortBytes(sent.id().bytes())
+                    .writeInt64(sent.timestamp()).writeBool(sent.notification()).writeLarge(sent.body());
+            case Message.QuotaMarker marker -> out.writeChar('Q').writeShortBytes(marker.id().bytes())
+                    .writeInt64(marker.timestamp());
+        }
+    }
+
+    private static Message readMessage(SmpReader in) throws DecodingException {
+        char kind = in.readChar();
+        EntityId id = new EntityId(in.readShortBytes());
+        long timestamp = in.readInt64();
+        return switch (kind) {
+            case 'M' -> new Message.Sent(id, timestamp, in.readBool(), in.readLarge());
+            case 'Q' -> new Message.QuotaMarker(id, timestamp);
+            default -> throw new DecodingException("unknown message kind");
+        };
+    }
+
     static JournalRecord read(byte[] payload) throws DecodingException {
         SmpReader in = new SmpReader(payload);
         char tag = in.readChar();
         EntityId recipientId = new EntityId(in.readShortBytes());
         JournalRecord record = switch (tag) {
-            case 'A' -> {
-                char kind = in.readChar();
-                EntityId id = new EntityId(in.readShortBytes());
-                long timestamp = in.readInt64();
-                Message message = switch (kind) {
-                    case 'M' -> new Message.Sent(id, timestamp, in.readBool(), in.readLarge());
-                    case 'Q' -> new Message.QuotaMarker(id, timestamp);
-                    default -> throw new DecodingException("unknown message kind");
-                };
-                yield new Added(recipientId, message);
-            }
+            case 'A' -> new Added(recipientId, readMessage(in));
             case 'D' -> new Removed(recipientId, new EntityId(in.readShortBytes()));
             case 'X' -> new Cleared(recipientId);
+            case 'S' -> {
+                boolean overQuota = in.readBool();
+                long count = in.readWord32();
+                if (count > in.remaining()) {
+                    throw new DecodingException("snapshot count " + count + " exceeds the record");
+                }
+                List<Message> messages = new ArrayList<>((int) count);
+                for (long i = 0; i < count; i++) {
+                    messages.add(readMessage(in));
+                }
+                yield new Snapshot(recipientId, messages, overQuota);
+            }
             default -> throw new DecodingException("unknown journal record tag");
         };
         in.expectEnd();

@@ -36,8 +36,11 @@ import java.util.zip.CRC32C;
  */
 public final class MessageJournal implements AutoCloseable {
     private static final int HEADER = 8;
-    /** Larger payloads are corruption: a message body is at most 16 KB. */
-    private static final int MAX_PAYLOAD = 1 << 20;
+    /**
+     * Larger payloads are corruption. The largest record is a compacted queue: its quota of
+     * messages of at most 16 KB each.
+     */
+    private static final int MAX_PAYLOAD = 1 << 30;
 
     private final Path directory;
     private final String baseName;
@@ -88,6 +91,24 @@ public final class MessageJournal implements AutoCloseable {
             syncDirectory(directory);
         }
         journal.replayReport = new ReplayReport(records, segments.size(), truncated);
+        return journal;
+    }
+
+    /**
+     * Opens the journal at {@code base} on a new segment after any existing ones, without
+     * replaying them: their content is superseded (the message log of a clean stop is being
+     * imported). They stay on disk until {@link #dropSegmentsBefore} removes them once the new
+     * state is durable, so a crash before that loses nothing.
+     */
+    public static MessageJournal openSuperseding(Path base) throws IOException {
+        Path directory = base.toAbsolutePath().getParent();
+        MessageJournal journal = new MessageJournal(directory, base.getFileName().toString());
+        List<Long> segments = journal.segmentNumbers();
+        journal.segment = segments.isEmpty() ? 1 : segments.get(segments.size() - 1) + 1;
+        journal.channel = openAppend(journal.segmentPath(journal.segment));
+        journal.segmentBytes = journal.channel.size();
+        syncDirectory(directory);
+        journal.replayReport = new ReplayReport(0, 0, 0);
         return journal;
     }
 
@@ -236,7 +257,11 @@ public final class MessageJournal implements AutoCloseable {
         }
     }
 
-    /** Deletes the segments numbered below {@code first}, after making the current one durable. */
+    /**
+     * Deletes the segments numbered below {@code first}, after making the current one durable.
+     * Oldest first: a crash part-way leaves a suffix of the old segments, which replays to the
+     * same state, since the new segment holds a snapshot of every queue that still has messages.
+     */
     public void dropSegmentsBefore(long first) throws IOException {
         sync();
         for (long number : segmentNumbers()) {

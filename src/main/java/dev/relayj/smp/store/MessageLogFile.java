@@ -77,7 +77,8 @@ public final class MessageLogFile {
     }
 
     /**
-     * Restores messages from {@code file} into the store, then renames it to {@code <file>.bak}.
+     * Restores messages from {@code file} into the store; the caller renames it with
+     * {@link #retire} once the restored messages are durable elsewhere.
      * Messages sent before {@code expireBefore} (epoch seconds; null keeps all) are counted as
      * expired and dropped. A line cut by a crash at the end is a warning; any other bad line stops
      * the import. A message for a queue that does not exist is a warning only with
@@ -149,7 +150,12 @@ public final class MessageLogFile {
             }
         }
         overQuota.forEach(store::setOverQuota);
-        Files.move(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
         return new ImportReport(stored, expired, store.queueStore().queueCount());
+    }
+
+    /** Renames an imported message log to {@code <file>.bak}, as the reference does after importing it. */
+    public static void retire(Path file) throws IOException {
+        Files.move(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
+        MessageJournal.syncDirectory(file.toAbsolutePath().getParent());
     }
 }

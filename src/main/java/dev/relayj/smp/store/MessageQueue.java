@@ -50,6 +50,11 @@ final class MessageQueue {
         canWrite = false;
     }
 
+    /** Whether a quota marker closed the queue to writes until it is emptied. */
+    boolean closedByQuota() {
+        return !canWrite;
+    }
+
     Message peek() {
         return messages.peekFirst();
     }

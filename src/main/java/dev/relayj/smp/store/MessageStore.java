@@ -247,10 +247,7 @@ public final class MessageStore implements AutoCloseable {
             MessageQueue messages = queue.messages();
             int count = messages == null ? 0 : messages.size();
             if (messages != null) {
-                for (Message message : messages.snapshot()) {
-                    storedBytes.addAndGet(-sizeOf(message));
-                }
-                queue.setMessages(null);
+                clearUnjournaled(queue, messages);
                 journal(new JournalRecord.Cleared(queue.recipientId()));
             }
             return new DeletedQueue(record, count);
@@ -310,10 +307,9 @@ public final class MessageStore implements AutoCloseable {
             try {
                 MessageQueue messages = queue.messages();
                 if (messages != null && !messages.isEmpty()) {
-                    current.append(new JournalRecord.Cleared(queue.recipientId()));
-                    for (Message message : messages.snapshot()) {
-                        current.append(new JournalRecord.Added(queue.recipientId(), message));
-                    }
+                    // one record, so that a journal cut anywhere never holds half of this queue
+                    current.append(new JournalRecord.Snapshot(queue.recipientId(), messages.snapshot(),
+                            messages.closedByQuota()));
                 }
             } catch (IOException e) {
                 failure[0] = e;
@@ -424,12 +420,19 @@ public final class MessageStore implements AutoCloseable {
                         removeFirstUnjournaled(queue, messages);
                     }
                 }
-                case JournalRecord.Cleared cleared -> {
-                    if (messages != null) {
-                        for (Message message : messages.snapshot()) {
-                            storedBytes.addAndGet(-sizeOf(message));
+                case JournalRecord.Cleared cleared -> clearUnjournaled(queue, messages);
+                case JournalRecord.Snapshot snapshot -> {
+                    clearUnjournaled(queue, messages);
+                    if (!snapshot.messages().isEmpty()) {
+                        MessageQueue restored = new MessageQueue();
+                        for (Message message : snapshot.messages()) {
+                            restored.appendRestored(message);
+                            storedBytes.addAndGet(sizeOf(message));
                         }
-                        queue.setMessages(null);
+                        if (snapshot.overQuota()) {
+                            restored.setOverQuota();
+                        }
+                        queue.setMessages(restored);
                     }
                 }
             }
@@ -450,6 +453,16 @@ public final class MessageStore implements AutoCloseable {
     private void removeFirst(StoreQueue queue, MessageQueue messages) throws StoreException {
         Message removed = removeFirstUnjournaled(queue, messages);
         journal(new JournalRecord.Removed(queue.recipientId(), removed.id()));
+    }
+
+    /** Caller holds the queue lock. */
+    private void clearUnjournaled(StoreQueue queue, MessageQueue messages) {
+        if (messages != null) {
+            for (Message message : messages.snapshot()) {
+                storedBytes.addAndGet(-sizeOf(message));
+            }
+            queue.setMessages(null);
+        }
     }
 
     private Message removeFirstUnjournaled(StoreQueue queue, MessageQueue messages) {

@@ -106,6 +106,58 @@ class PersistenceTest {
         }
     }
 
+    /**
+     * Hardening issue, item 7: the start after a clean stop, killed the moment the message log is
+     * renamed to {@code .bak}, is followed by a start that serves every message.
+     */
+    @Test
+    void aStartKilledAsSoonAsTheMessageLogIsRetiredLosesNoMessage() throws Exception {
+        int queues = 100;
+        int perQueue = TestServer.TUNING.msgQueueQuota() - 1;
+        List<TestSmpClient.TestQueue> created = new java.util.ArrayList<>();
+        try (TestServer server = TestServer.start(dir);
+                TestSmpClient r = TestSmpClient.connect(server.port(), 18);
+                TestSmpClient s = TestSmpClient.connect(server.port(), 18)) {
+            for (int i = 0; i < queues; i++) {
+                TestSmpClient.TestQueue q = r.createQueue(SubscriptionMode.ONLY_CREATE,
+                        new QueueRequestData.Messaging(null));
+                created.add(q);
+                for (int m = 0; m < perQueue; m++) {
+                    assertEquals(BrokerMessage.OK, s.call(q.sndId(),
+                            new Command.Send(MsgFlags.NONE, text("q" + i + " m" + m)), null));
+                }
+            }
+        }
+        Path log = dir.resolve("smp-server-messages.log");
+        Path retired = dir.resolve("smp-server-messages.log.bak");
+        assertTrue(Files.exists(log));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ChildServer.class.getName(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(retired) && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(Files.exists(retired), "the started relay retires the message log");
+        } finally {
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+        try (TestServer server = TestServer.start(dir); TestSmpClient r = TestSmpClient.connect(server.port(), 18)) {
+            assertEquals(queues * perQueue, server.env().stats.msgCount.get());
+            for (int i = 0; i < queues; i++) {
+                TestSmpClient.TestQueue q = created.get(i);
+                for (int m = 0; m < perQueue; m++) {
+                    BrokerMessage.Msg msg = assertInstanceOf(BrokerMessage.Msg.class,
+                            r.call(q.rcvId(), Command.GET, q.rcvKey()));
+                    assertArrayEquals(text("q" + i + " m" + m), TestSmpClient.bodyOf(q, msg));
+                    assertEquals(BrokerMessage.OK, r.call(q.rcvId(), new Command.Ack(msg.msgId()), q.rcvKey()));
+                }
+            }
+        }
+    }
+
     @Test
     void notificationsSurviveCleanRestart() throws Exception {
         TestSmpClient.TestQueue q;
