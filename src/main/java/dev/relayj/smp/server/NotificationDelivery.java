@@ -6,6 +6,7 @@ import dev.relayj.smp.store.QueueRecord;
 import dev.relayj.smp.store.StoreQueue;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,10 @@ import java.util.Map;
  * Sends stored notifications to the clients subscribed to their notifiers ({@code deliverNtfsThread}
  * in Server.hs), each client's in one send-queue item. When a client's send queue is full its
  * notifications stay stored for the next round.
+ *
+ * <p>A round costs in proportion to the stored notifications, not to the subscriptions: like the
+ * reference it starts from the notification store, and it finds each notifier's subscriber by id
+ * where the reference filters every subscribed client's map.
  */
 final class NotificationDelivery {
     /** NMSG per batch the reference counts for {@code msgNtfsB}. */
@@ -26,16 +31,30 @@ final class NotificationDelivery {
     }
 
     void deliver() {
-        if (env.notifications.notifierIds().isEmpty()) {
+        List<EntityId> pending = env.notifications.notifierIds();
+        if (pending.isEmpty()) {
             return;
         }
-        // notifiers associated with a service go to the service's subscriber (getQueueNtfServices)
+        // notifiers associated with a service go to the service's subscriber (getQueueNtfServices),
+        // the others to the client that subscribed to them with NSUB
         Map<EntityId, List<EntityId>> byService = new LinkedHashMap<>();
-        for (EntityId notifierId : env.notifications.notifierIds()) {
+        Map<ClientSession, List<EntityId>> byClient = new IdentityHashMap<>();
+        for (EntityId notifierId : pending) {
             StoreQueue queue = env.queueStore.findByNotifier(notifierId);
             QueueRecord record = queue == null ? null : queue.record();
-            if (record != null && record.notifier() != null && record.notifier().ntfServiceId() != null) {
-                byService.computeIfAbsent(record.notifier().ntfServiceId(), id -> new ArrayList<>()).add(notifierId);
+            if (record == null || record.notifier() == null) {
+                // the notifier is gone: its notifications go too, as getQueueNtfServices reports them deleted
+                env.notifications.delete(notifierId);
+                continue;
+            }
+            EntityId serviceId = record.notifier().ntfServiceId();
+            if (serviceId != null) {
+                byService.computeIfAbsent(serviceId, id -> new ArrayList<>()).add(notifierId);
+                continue;
+            }
+            ClientSession client = env.ntfSubscribers.subscriber(notifierId);
+            if (client != null && client.ntfSubscriptions().contains(notifierId)) {
+                byClient.computeIfAbsent(client, c -> new ArrayList<>()).add(notifierId);
             }
         }
         byService.forEach((serviceId, notifierIds) -> {
@@ -44,12 +63,11 @@ final class NotificationDelivery {
                 deliverTo(client, notifierIds);
             }
         });
-        for (long clientId : env.ntfSubscribers.subscribedClientIds()) {
-            ClientSession client = env.client(clientId);
-            if (client != null && client.connected() && env.ntfSubscribers.hasSubscriptions(client)) {
-                deliverTo(client, client.ntfSubscriptions());
+        byClient.forEach((client, notifierIds) -> {
+            if (client.connected() && env.ntfSubscribers.hasSubscriptions(client)) {
+                deliverTo(client, notifierIds);
             }
-        }
+        });
     }
 
     private void deliverTo(ClientSession client, Collection<EntityId> notifierIds) {
