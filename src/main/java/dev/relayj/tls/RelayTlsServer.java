@@ -19,7 +19,6 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.tls.AbstractTlsServer;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
-import org.bouncycastle.tls.CertificateEntry;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.ClientCertificateType;
@@ -37,7 +36,6 @@ import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsExtensionsUtils;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsUtils;
-import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
@@ -230,21 +228,7 @@ final class RelayTlsServer extends AbstractTlsServer {
             throw new TlsFatalAlert(AlertDescription.handshake_failure, "no signature algorithm in common with the client");
         }
         BcTlsCrypto crypto = (BcTlsCrypto) getCrypto();
-        List<byte[]> chain = selected.chainDer();
-        Certificate certificate;
-        if (tls13) {
-            CertificateEntry[] entries = new CertificateEntry[chain.size()];
-            for (int i = 0; i < entries.length; i++) {
-                entries[i] = new CertificateEntry(crypto.createCertificate(chain.get(i)), null);
-            }
-            certificate = new Certificate(TlsUtils.EMPTY_BYTES, entries);
-        } else {
-            TlsCertificate[] certificates = new TlsCertificate[chain.size()];
-            for (int i = 0; i < certificates.length; i++) {
-                certificates[i] = crypto.createCertificate(chain.get(i));
-            }
-            certificate = new Certificate(certificates);
-        }
+        Certificate certificate = selected.tlsCertificate(crypto, tls13);
         return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, key, certificate, signature);
     }
 

@@ -18,6 +18,10 @@ import org.bouncycastle.crypto.params.Ed448PrivateKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.tls.CertificateEntry;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsCrypto;
 
 /**
  * A TLS server credential: the certificate chain the server sends and the private key of its
@@ -30,6 +34,8 @@ public final class ServerCredentials {
     private final List<X509Certificate> chain;
     private final AsymmetricKeyParameter privateKey;
     private final String caFingerprint;
+    /** The chain as Bouncy Castle sends it, parsed on first use and then shared by every connection. */
+    private volatile ParsedChain parsedChain;
 
     private ServerCredentials(List<byte[]> chainDer, List<X509Certificate> chain, AsymmetricKeyParameter privateKey,
             String caFingerprint) {
@@ -118,4 +124,28 @@ public final class ServerCredentials {
     AsymmetricKeyParameter privateKey() {
         return privateKey;
     }
+
+    /**
+     * The chain for the Certificate message, TLS 1.3 form (with empty extensions) or 1.2 form.
+     * Parsed once per crypto instead of once per connection: each connection keeps the chain it
+     * sent, and the parsed certificates were a good part of an idle connection's memory.
+     */
+    org.bouncycastle.tls.Certificate tlsCertificate(TlsCrypto crypto, boolean tls13) throws IOException {
+        ParsedChain parsed = parsedChain;
+        if (parsed == null || parsed.crypto() != crypto) {
+            TlsCertificate[] certificates = new TlsCertificate[chainDer.size()];
+            CertificateEntry[] entries = new CertificateEntry[chainDer.size()];
+            for (int i = 0; i < certificates.length; i++) {
+                certificates[i] = crypto.createCertificate(chainDer.get(i));
+                entries[i] = new CertificateEntry(certificates[i], null);
+            }
+            parsed = new ParsedChain(crypto, new org.bouncycastle.tls.Certificate(TlsUtils.EMPTY_BYTES, entries),
+                    new org.bouncycastle.tls.Certificate(certificates));
+            parsedChain = parsed;
+        }
+        return tls13 ? parsed.tls13() : parsed.tls12();
+    }
+
+    private record ParsedChain(TlsCrypto crypto, org.bouncycastle.tls.Certificate tls13,
+            org.bouncycastle.tls.Certificate tls12) {}
 }

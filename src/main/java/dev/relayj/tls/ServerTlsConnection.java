@@ -22,8 +22,9 @@ final class ServerTlsConnection implements TlsConnection {
     private final String serverName;
     private final boolean webCredentialsUsed;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final InputStream input;
 
-    ServerTlsConnection(Socket socket, TlsServerProtocol protocol, RelayTlsServer server) {
+    ServerTlsConnection(Socket socket, InputStream socketInput, TlsServerProtocol protocol, RelayTlsServer server) {
         this.socket = socket;
         this.protocol = protocol;
         SecurityParameters parameters = server.securityParameters();
@@ -33,6 +34,7 @@ final class ServerTlsConnection implements TlsConnection {
         this.peerCertificates = server.peerCertificates();
         this.serverName = server.serverName();
         this.webCredentialsUsed = server.webCredentialsUsed();
+        this.input = new IdleReleasingInput(protocol, socketInput);
     }
 
     @Override
@@ -62,7 +64,7 @@ final class ServerTlsConnection implements TlsConnection {
 
     @Override
     public InputStream input() {
-        return protocol.getInputStream();
+        return input;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.relayj.tls;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.security.SecureRandom;
@@ -104,13 +105,14 @@ public final class TlsListener implements AutoCloseable {
             closeQuietly(socket);
         }, settings.handshakeTimeout().toMillis());
         try {
-            TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
+            InputStream socketInput = socket.getInputStream();
+            TlsServerProtocol protocol = new TlsServerProtocol(socketInput, socket.getOutputStream());
             RelayTlsServer server = new RelayTlsServer(crypto, settings);
             protocol.accept(server);
             if (!timeout.cancel(false)) {
                 return null;
             }
-            return new ServerTlsConnection(socket, protocol, server);
+            return new ServerTlsConnection(socket, socketInput, protocol, server);
         } catch (IOException | RuntimeException e) {
             timeout.cancel(false);
             if (settings.logTlsErrors() && !acceptor.isClosed()) {

@@ -122,10 +122,7 @@ public final class BlockTransport {
     public byte[] receiveBlock() throws IOException, TransportException {
         receiveLock.lock();
         try {
-            byte[] block = input.readNBytes(blockSize);
-            if (block.length != blockSize) {
-                throw new EOFException("stream ended after " + block.length + " of " + blockSize + " block bytes");
-            }
+            byte[] block = readBlock();
             try {
                 if (receiveChain == null) {
                     return Padding.unPad(block);
@@ -143,6 +140,24 @@ public final class BlockTransport {
         } finally {
             receiveLock.unlock();
         }
+    }
+
+    /**
+     * Waits for the first byte before taking a block buffer: an idle connection's reader then
+     * holds no 16 KB array while it waits.
+     */
+    private byte[] readBlock() throws IOException {
+        int first = input.read();
+        if (first < 0) {
+            throw new EOFException("stream ended after 0 of " + blockSize + " block bytes");
+        }
+        byte[] block = new byte[blockSize];
+        block[0] = (byte) first;
+        int read = 1 + input.readNBytes(block, 1, blockSize - 1);
+        if (read != blockSize) {
+            throw new EOFException("stream ended after " + read + " of " + blockSize + " block bytes");
+        }
+        return block;
     }
 
     private int paddedLength(boolean encrypt) {

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * One client connection after the SMP handshake ({@code Client} and {@code runClientTransport} in
  * Server.hs). The connection's own thread receives blocks, verifies and processes their commands and
  * puts the responses in a bounded send queue; a writer thread sends them in blocks, and a second
- * writer sends messages that followed a batch of subscriptions. When a client does not read, its
+ * writer, started when first needed, sends messages that followed a batch of subscriptions. When a client does not read, its
  * queue fills and only its own receiving waits; deliveries from other clients to a full queue wait
  * in threads of their own, as in the reference.
  */
@@ -43,7 +43,8 @@ final class ClientSession {
     private final SmpServerHandle handle;
     private final TransmissionParams params;
     private final ArrayBlockingQueue<Outgoing> sendQueue;
-    private final ArrayBlockingQueue<List<Reply>> messageQueue;
+    /** Made with its writer thread when first needed: most connections never have one. */
+    private volatile ArrayBlockingQueue<List<Reply>> messageQueue;
     private final ConcurrentHashMap<EntityId, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Set<EntityId> ntfSubscriptions = ConcurrentHashMap.newKeySet();
     private final Set<Thread> forkedThreads = ConcurrentHashMap.newKeySet();
@@ -59,7 +60,6 @@ final class ClientSession {
         this.handle = handle;
         this.params = TransmissionParams.forVersion(handle.params().version(), handle.params().sessionId());
         this.sendQueue = new ArrayBlockingQueue<>(env.tuning.clientQueueSize());
-        this.messageQueue = new ArrayBlockingQueue<>(env.tuning.clientQueueSize());
         long now = env.nowSeconds();
         this.rcvActiveAt = new AtomicLong(now);
         this.sndActiveAt = new AtomicLong(now);
@@ -74,7 +74,8 @@ final class ClientSession {
 
     /** Lengths of the send and message queues (rcvQ is not queued here: commands run as they are read). */
     SmpServerInfo.QueueLengths queueLengths() {
-        return new SmpServerInfo.QueueLengths(0, sendQueue.size(), messageQueue.size());
+        ArrayBlockingQueue<List<Reply>> messages = messageQueue;
+        return new SmpServerInfo.QueueLengths(0, sendQueue.size(), messages == null ? 0 : messages.size());
     }
 
     long id() {
@@ -115,7 +116,6 @@ final class ClientSession {
     void run() {
         env.addClient(this);
         Thread writer = Thread.ofVirtual().name("smp-client-" + id + "-send").start(this::sendLoop);
-        Thread messageWriter = Thread.ofVirtual().name("smp-client-" + id + "-msg").start(this::sendMessagesLoop);
         try {
             receiveLoop();
         } catch (IOException e) {
@@ -126,7 +126,6 @@ final class ClientSession {
             connected = false;
             connection.close();
             writer.interrupt();
-            messageWriter.interrupt();
             disconnected();
         }
     }
@@ -235,11 +234,11 @@ final class ClientSession {
                     first.add(messages.get(0));
                     send(first);
                     if (messages.size() > 1) {
-                        messageQueue.put(messages.subList(1, messages.size()));
+                        queueMessages(messages.subList(1, messages.size()));
                     }
                 } else {
                     send(outgoing.replies());
-                    messageQueue.put(messages);
+                    queueMessages(messages);
                 }
             }
         } catch (InterruptedException e) {
@@ -249,15 +248,29 @@ final class ClientSession {
         }
     }
 
-    private void sendMessagesLoop() {
+    /**
+     * Messages that follow a batch of subscriptions go through a queue and writer of their own
+     * ({@code msgQ} in Server.hs), started the first time there are any; the writer ends with the
+     * connection like every forked thread. Called by the send loop only.
+     */
+    private void queueMessages(List<Reply> messages) throws InterruptedException {
+        ArrayBlockingQueue<List<Reply>> queue = messageQueue;
+        if (queue == null) {
+            queue = new ArrayBlockingQueue<>(env.tuning.clientQueueSize());
+            messageQueue = queue;
+            ArrayBlockingQueue<List<Reply>> started = queue;
+            fork("smp-client-" + id + "-msg", () -> sendMessagesLoop(started));
+        }
+        queue.put(messages);
+    }
+
+    private void sendMessagesLoop(ArrayBlockingQueue<List<Reply>> queue) throws InterruptedException {
         try {
             while (true) {
-                for (Reply message : messageQueue.take()) {
+                for (Reply message : queue.take()) {
                     send(List.of(message));
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             connection.close();
         }
