@@ -168,6 +168,8 @@ public final class MessageJournal implements AutoCloseable {
         SmpWriter payload = new SmpWriter(64);
         record.writeTo(payload);
         byte[] bytes = payload.toByteArray();
+        // the checksum of a 16 KB body is computed before taking the lock all appenders share
+        int crc = crc32c(bytes, 0, bytes.length);
         lock.lock();
         try {
             if (closed) {
@@ -177,7 +179,7 @@ public final class MessageJournal implements AutoCloseable {
                 throw failure;
             }
             ensureBatch(HEADER + bytes.length);
-            ByteBuffer.wrap(batch, batchSize, HEADER).putInt(bytes.length).putInt(crc32c(bytes, 0, bytes.length));
+            ByteBuffer.wrap(batch, batchSize, HEADER).putInt(bytes.length).putInt(crc);
             System.arraycopy(bytes, 0, batch, batchSize + HEADER, bytes.length);
             batchSize += HEADER + bytes.length;
             return ++appendedSeq;
