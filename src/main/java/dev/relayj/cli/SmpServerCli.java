@@ -36,13 +36,8 @@ final class SmpServerCli extends ServerCli {
     static final String VERSION = "SMP server v" + Banner.SIMPLEXMQ_VERSION + " / relayj";
 
     private final SecureRandom random = new SecureRandom();
-    private HttpClient acmeHttpClient = AcmeRenewer.defaultHttpClient();
-
-    /** The client the ACME CA is reached with; a test trusts its own CA here. */
-    SmpServerCli acmeHttpClient(HttpClient client) {
-        this.acmeHttpClient = client;
-        return this;
-    }
+    /** The client the ACME CA is reached with when set: a test trusts its own CA there, and nowhere else. */
+    static volatile HttpClient acmeHttpClientForTests;
 
     SmpServerCli(Console console, ServerDirs dirs, ServerRunner runner) {
         super(console, dirs, SmpIniConfig.INI_FILE, runner, SmpCommands.PROGRAM);
@@ -306,7 +301,9 @@ final class SmpServerCli extends ServerCli {
         SighupReload.install(reload::reload);
         Optional<AcmeRenewer> renewer;
         try {
-            renewer = AcmeStart.start(acme, acmeHttpClient, server, site, reload::reload);
+            renewer = AcmeStart.start(acme,
+                    acmeHttpClientForTests != null ? acmeHttpClientForTests : AcmeRenewer.defaultHttpClient(),
+                    server, site, reload::reload);
         } catch (CliFailure e) {
             server.close();
             site.close();
