@@ -42,6 +42,7 @@ public final class AcmeRenewer implements AutoCloseable {
     private final ChallengeResponder responder;
     private final Runnable onRenewed;
     private final Clock clock;
+    private final java.util.function.Consumer<String> warnings;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private boolean closed;
@@ -54,6 +55,13 @@ public final class AcmeRenewer implements AutoCloseable {
      */
     public AcmeRenewer(AcmeSettings settings, HttpClient http, ChallengeResponder responder, Runnable onRenewed)
             throws AcmeException {
+        this(settings, http, responder, onRenewed, line -> LOG.log(Level.WARNING, line));
+    }
+
+    /** As above, failures reported to {@code warnings} instead of the log (one line each). */
+    AcmeRenewer(AcmeSettings settings, HttpClient http, ChallengeResponder responder, Runnable onRenewed,
+            java.util.function.Consumer<String> warnings) throws AcmeException {
+        this.warnings = warnings;
         this.settings = settings;
         this.clock = Clock.systemUTC();
         this.client = new AcmeClient(http, settings.directory(), AccountKey.loadOrCreate(settings.accountKeyFile()),
@@ -113,7 +121,7 @@ public final class AcmeRenewer implements AutoCloseable {
             failures++;
             Duration backoff = settings.retryMin().multipliedBy(1L << Math.min(failures - 1, 20));
             Duration retry = backoff.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : backoff;
-            LOG.log(Level.WARNING, "ACME: " + e.getMessage() + "; keeping the current web certificate, retrying in "
+            warnings.accept("ACME: " + e.getMessage() + "; keeping the current web certificate, retrying in "
                     + retry.toSeconds() + " s");
         }
     }

@@ -67,29 +67,35 @@ final class CertificateRequests {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyAuthorization.getBytes(
                     java.nio.charset.StandardCharsets.US_ASCII));
-            Extensions extensions = new Extensions(new Extension[] {
-                new Extension(Extension.subjectAlternativeName, false, new DEROctetString(dnsNames(List.of(host)))),
-                new Extension(ACME_IDENTIFIER, true, new DEROctetString(new DEROctetString(digest)))
-            });
             Instant now = Instant.now();
-            V3TBSCertificateGenerator generator = new V3TBSCertificateGenerator();
-            generator.setSerialNumber(new org.bouncycastle.asn1.ASN1Integer(new BigInteger(64, new SecureRandom()).abs()));
-            X500Name name = new X500Name("CN=" + host);
-            generator.setIssuer(name);
-            generator.setSubject(name);
-            generator.setStartDate(new Time(Date.from(now.minus(Duration.ofHours(1)))));
-            generator.setEndDate(new Time(Date.from(now.plus(Duration.ofDays(1)))));
-            generator.setSubjectPublicKeyInfo(SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()));
-            AlgorithmIdentifier algorithm = algorithm(key.getPrivate());
-            generator.setSignature(algorithm);
-            generator.setExtensions(extensions);
-            TBSCertificate tbs = generator.generateTBSCertificate();
-            byte[] signature = sign(key.getPrivate(), tbs.getEncoded());
-            ASN1Encodable[] certificate = {tbs, algorithm, new DERBitString(signature)};
-            return new DERSequence(certificate).getEncoded();
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            return selfSigned(host, key, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)),
+                    new Extension(ACME_IDENTIFIER, true, new DEROctetString(new DEROctetString(digest))));
+        } catch (IOException | GeneralSecurityException e) {
             throw new AcmeException("cannot create the TLS-ALPN-01 certificate: " + e.getMessage(), e);
         }
+    }
+
+    /** A self-signed certificate naming {@code host} in subjectAltName, with further extensions. */
+    static byte[] selfSigned(String host, KeyPair key, Instant notBefore, Instant notAfter, Extension... more)
+            throws IOException, GeneralSecurityException {
+        Extension[] all = new Extension[more.length + 1];
+        all[0] = new Extension(Extension.subjectAlternativeName, false, new DEROctetString(dnsNames(List.of(host))));
+        System.arraycopy(more, 0, all, 1, more.length);
+        V3TBSCertificateGenerator generator = new V3TBSCertificateGenerator();
+        generator.setSerialNumber(new org.bouncycastle.asn1.ASN1Integer(new BigInteger(64, new SecureRandom()).abs()));
+        X500Name name = new X500Name("CN=" + host);
+        generator.setIssuer(name);
+        generator.setSubject(name);
+        generator.setStartDate(new Time(Date.from(notBefore)));
+        generator.setEndDate(new Time(Date.from(notAfter)));
+        generator.setSubjectPublicKeyInfo(SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()));
+        AlgorithmIdentifier algorithm = algorithm(key.getPrivate());
+        generator.setSignature(algorithm);
+        generator.setExtensions(new Extensions(all));
+        TBSCertificate tbs = generator.generateTBSCertificate();
+        byte[] signature = sign(key.getPrivate(), tbs.getEncoded());
+        ASN1Encodable[] certificate = {tbs, algorithm, new DERBitString(signature)};
+        return new DERSequence(certificate).getEncoded();
     }
 
     private static GeneralNames dnsNames(List<String> names) {
