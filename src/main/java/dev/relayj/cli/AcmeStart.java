@@ -4,7 +4,6 @@ import dev.relayj.acme.AcmeException;
 import dev.relayj.acme.AcmeRenewer;
 import dev.relayj.acme.AcmeSettings;
 import dev.relayj.acme.RelayChallenges;
-import dev.relayj.smp.server.SmpServer;
 import dev.relayj.tls.AcmeTlsChallenges;
 import dev.relayj.tls.ServerCredentials;
 import java.lang.System.Logger.Level;
@@ -12,6 +11,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** Starts the ACME renewal of the web certificate when [WEB] acme is on, and wires its challenges. */
@@ -38,13 +38,17 @@ final class AcmeStart {
         }
     }
 
-    /** The running renewal, or empty when ACME is off. */
-    static Optional<AcmeRenewer> start(Optional<AcmeSettings> acme, HttpClient http, SmpServer server, WebSite site,
-            Supplier<String> reload) throws CliFailure {
+    /**
+     * The running renewal, or empty when ACME is off.
+     *
+     * @param tlsPort installs TLS-ALPN-01 answers on the relay port browsers share, when there is one
+     */
+    static Optional<AcmeRenewer> start(Optional<AcmeSettings> acme, HttpClient http,
+            Optional<Consumer<AcmeTlsChallenges>> tlsPort, WebSite site, Supplier<String> reload) throws CliFailure {
         if (acme.isEmpty()) {
             return Optional.empty();
         }
-        AcmeTlsChallenges tls = server.hasWebPort() ? new AcmeTlsChallenges() : null;
+        AcmeTlsChallenges tls = tlsPort.isPresent() ? new AcmeTlsChallenges() : null;
         boolean http01 = site.httpPort().isPresent() && site.files().isPresent();
         if (tls == null && !http01) {
             throw new CliFailure("Error: [WEB] acme: on needs [WEB] https on a relay port (TLS-ALPN-01) "
@@ -52,7 +56,7 @@ final class AcmeStart {
         }
         RelayChallenges challenges = new RelayChallenges(tls, http01);
         if (tls != null) {
-            server.answerAcmeChallenges(tls);
+            tlsPort.get().accept(tls);
         }
         if (http01) {
             site.files().get().answerAcmeHttpChallenges(challenges::httpAnswer);

@@ -39,6 +39,11 @@ final class SmpServerCli extends ServerCli {
     /** The client the ACME CA is reached with when set: a test trusts its own CA there, and nowhere else. */
     static volatile HttpClient acmeHttpClientForTests;
 
+    static HttpClient acmeHttpClient() {
+        HttpClient forTests = acmeHttpClientForTests;
+        return forTests != null ? forTests : AcmeRenewer.defaultHttpClient();
+    }
+
     SmpServerCli(Console console, ServerDirs dirs, ServerRunner runner) {
         super(console, dirs, SmpIniConfig.INI_FILE, runner, SmpCommands.PROGRAM);
     }
@@ -296,14 +301,16 @@ final class SmpServerCli extends ServerCli {
             site.close();
             throw new CliFailure("Error: cannot start server: " + e.getMessage());
         }
-        SmpCertificateReload reload = new SmpCertificateReload(dirs.cfgPath(), webCertificate, webKey, server, site);
+        CertificateReload reload = new CertificateReload(
+                () -> HttpsCredentials.loadServer("SMP", dirs.cfgPath().resolve("ca.crt"),
+                        dirs.cfgPath().resolve("server.crt"), dirs.cfgPath().resolve("server.key")),
+                () -> HttpsCredentials.loadWebIfSet(webCertificate, webKey), server::reloadCredentials, site);
         server.onCertificateReload(reload::reload);
         SighupReload.install(reload::reload);
         Optional<AcmeRenewer> renewer;
         try {
-            renewer = AcmeStart.start(acme,
-                    acmeHttpClientForTests != null ? acmeHttpClientForTests : AcmeRenewer.defaultHttpClient(),
-                    server, site, reload::reload);
+            renewer = AcmeStart.start(acme, acmeHttpClient(),
+                    server.hasWebPort() ? Optional.of(server::answerAcmeChallenges) : Optional.empty(), site, reload::reload);
         } catch (CliFailure e) {
             server.close();
             site.close();

@@ -89,6 +89,40 @@ class AcmePebbleTest {
         assertEquals(0, r.exitCode(), r.err());
     }
 
+    @Test
+    void xftpTlsAlpn01OnTheXftpPort() throws Exception {
+        int xftp = Pebble.freePort();
+        startPebble(0, xftp, 0);
+        Path cfg = tmp.resolve("etc");
+        CliRun init = CliRun.xftp(cfg, tmp.resolve("var"), "init", "-p", tmp.resolve("files").toString(), "-q", "1gb",
+                "--fqdn", "localhost");
+        assertEquals(0, init.exitCode(), init.err());
+        Path ini = cfg.resolve("file-server.ini");
+        String text = Files.readString(ini);
+        text = replace(text, "\nport = 443\n", "\nport = " + xftp + "\n");
+        text = text + "acme = on\nacme_directory = " + pebble.directory() + "\n";
+        Files.writeString(ini, text);
+
+        CliRun r = CliRun.xftp(cfg, tmp.resolve("var"), "", server -> {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            X509Certificate served = null;
+            while (served == null && Instant.now().isBefore(deadline)) {
+                if (Files.exists(cfg.resolve("web.crt"))) {
+                    try {
+                        served = Pebble.servedCertificate(xftp, pebble.root(), "h2");
+                    } catch (IOException e) {
+                        // not reloaded yet
+                    }
+                }
+                Thread.sleep(500);
+            }
+            assertTrue(served != null, "no pebble certificate on the XFTP port; pebble: " + pebble.log());
+            assertEquals("CN=localhost", served.getSubjectX500Principal().getName());
+            server.close();
+        }, "start");
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
     /**
      * Pebble issues 30-second certificates: the relay renews at 20 s while an SMP client stays
      * connected and keeps round-tripping; then the online certificate is rotated with

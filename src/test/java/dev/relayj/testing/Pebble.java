@@ -141,6 +141,11 @@ public final class Pebble implements AutoCloseable {
 
     /** The leaf a TLS client with SNI localhost gets on the port, its chain verified against {@code root} and the host name. */
     public static X509Certificate servedCertificate(int port, X509Certificate root) throws Exception {
+        return servedCertificate(port, root, "http/1.1");
+    }
+
+    /** As above, offering this ALPN protocol (an XFTP port takes h2, not http/1.1). */
+    public static X509Certificate servedCertificate(int port, X509Certificate root, String alpn) throws Exception {
         KeyStore roots = KeyStore.getInstance("PKCS12");
         roots.load(null, null);
         roots.setCertificateEntry("pebble-root", root);
@@ -148,7 +153,7 @@ public final class Pebble implements AutoCloseable {
             socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(5000);
             SSLParameters params = socket.getSSLParameters();
-            params.setApplicationProtocols(new String[] {"http/1.1"});
+            params.setApplicationProtocols(new String[] {alpn});
             params.setServerNames(List.of(new SNIHostName("localhost")));
             params.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(params);
