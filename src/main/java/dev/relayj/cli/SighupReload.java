@@ -10,12 +10,21 @@ import sun.misc.Signal;
 final class SighupReload {
     private static final System.Logger LOG = System.getLogger(SighupReload.class.getName());
 
+    private static volatile boolean installed;
+
     private SighupReload() {}
+
+    /** Whether SIGHUP is handled in this JVM (not so under -Xrs, or where the signal does not exist). */
+    static boolean installed() {
+        return installed;
+    }
 
     /** Installs the handler; the last relay started in this JVM is the one reloaded. */
     static void install(java.util.function.Supplier<String> reload) {
         try {
-            Signal.handle(new Signal("HUP"), signal -> LOG.log(Level.INFO, "SIGHUP: " + reload.get()));
+            // the reload logs its own line
+            Signal.handle(new Signal("HUP"), signal -> reload.get());
+            installed = true;
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "SIGHUP cannot be handled here (" + e.getMessage() + "); use the control port's reload-certs");
         }
