@@ -82,35 +82,31 @@ public final class AcmeRenewer implements AutoCloseable {
 
     private void run() {
         while (true) {
-            Instant due = nextAttempt();
-            if (!sleepUntil(due)) {
+            Optional<Instant> renewAt = renewalTime();
+            Instant now = clock.instant();
+            Instant wake;
+            if (failures > 0) {
+                wake = now.plus(backoff());
+            } else if (renewAt.isEmpty()) {
+                wake = now;
+            } else {
+                // ARI windows can move: look again within hours even when the renewal is far
+                Instant recheck = now.plus(ARI_RECHECK);
+                wake = renewAt.get().isBefore(recheck) ? renewAt.get() : recheck;
+            }
+            if (!sleepUntil(wake)) {
                 return;
             }
-            if (renewalDue()) {
+            if (renewAt.isEmpty() || !renewAt.get().isAfter(clock.instant())) {
                 attempt();
             }
         }
     }
 
-    /** When to look again: now when a renewal is due, else the renewal time (ARI rechecked every 6 h). */
-    private Instant nextAttempt() {
-        Instant now = clock.instant();
-        if (failures > 0) {
-            long factor = 1L << Math.min(failures - 1, 20);
-            Duration backoff = settings.retryMin().multipliedBy(factor);
-            return now.plus(backoff.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : backoff);
-        }
-        Optional<Instant> renewAt = renewalTime();
-        if (renewAt.isEmpty()) {
-            return now;
-        }
-        Instant recheck = now.plus(ARI_RECHECK);
-        return renewAt.get().isBefore(recheck) ? renewAt.get() : recheck;
-    }
-
-    private boolean renewalDue() {
-        Optional<Instant> at = renewalTime();
-        return at.isEmpty() || !at.get().isAfter(clock.instant());
+    /** retryMin doubled for each failure in a row, at most retryMax. */
+    private Duration backoff() {
+        Duration backoff = settings.retryMin().multipliedBy(1L << Math.min(failures - 1, 20));
+        return backoff.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : backoff;
     }
 
     private void attempt() {
@@ -119,10 +115,8 @@ public final class AcmeRenewer implements AutoCloseable {
             failures = 0;
         } catch (AcmeException | RuntimeException e) {
             failures++;
-            Duration backoff = settings.retryMin().multipliedBy(1L << Math.min(failures - 1, 20));
-            Duration retry = backoff.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : backoff;
             warnings.accept("ACME: " + e.getMessage() + "; keeping the current web certificate, retrying in "
-                    + retry.toSeconds() + " s");
+                    + backoff().toSeconds() + " s");
         }
     }
 
