@@ -111,6 +111,53 @@ class AcmeFailureTest {
     }
 
     /**
+     * ARI (RFC 9773): a young certificate whose CA suggests a window that has begun is renewed at
+     * once, and the new order names the certificate it replaces.
+     */
+    @Test
+    void renewalInformationWindowStartsTheRenewalEarly() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        KeyPair key = generator.generateKeyPair();
+        byte[] keyId = {1, 2, 3, 4};
+        Instant now = Instant.now();
+        byte[] der = CertificateRequests.selfSigned("localhost", key, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(90)),
+                new org.bouncycastle.asn1.x509.Extension(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier, false,
+                        new org.bouncycastle.asn1.x509.AuthorityKeyIdentifier(keyId).getEncoded()));
+        oldCertificate = Pem.encode("CERTIFICATE", der).getBytes();
+        Files.write(dir.resolve("web.crt"), oldCertificate);
+        java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(der));
+        String id = AcmeRenewer.certificateId(certificate).orElseThrow();
+        assertEquals("AQIDBA." + AccountKey.base64Url(certificate.getSerialNumber().toByteArray()), id);
+
+        Function<Request, Reply> routes = ca(r -> switch (r.path()) {
+            case "/dir" -> json(200, "{\"newNonce\":\"@@/nonce\",\"newAccount\":\"@@/account\",\"newOrder\":\"@@/order\","
+                    + "\"renewalInfo\":\"@@/ari\"}", Map.of());
+            default -> r.path().equals("/ari/" + id)
+                    ? json(200, "{\"suggestedWindow\":{\"start\":\"" + now.minus(Duration.ofMinutes(10))
+                            + "\",\"end\":\"" + now.minus(Duration.ofMinutes(5)) + "\"}}", Map.of())
+                    : null;
+        });
+        String[] base = new String[1];
+        try (FakeAcmeServer server = new FakeAcmeServer(r -> {
+            Reply reply = routes.apply(r);
+            Map<String, String> headers = new java.util.HashMap<>();
+            reply.headers().forEach((k, v) -> headers.put(k, v.replace("@@", base[0])));
+            return new Reply(reply.status(), headers, reply.body().replace("@@", base[0]));
+        })) {
+            base[0] = server.url("");
+            String warning = run(URI.create(server.url("/dir")));
+            assertTrue(warning.contains("not validated within 2 s"), warning);
+            String order = server.requests.stream().filter(r -> r.path().equals("/order")).findFirst().orElseThrow().body();
+            String payload = Json.parseObject(order, "jws").string("payload").orElseThrow();
+            String decoded = new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals("{\"identifiers\":[{\"type\":\"dns\",\"value\":\"localhost\"}],\"replaces\":\"" + id + "\"}", decoded);
+            assertOldCertificateKept();
+        }
+    }
+
+    /**
      * A CA that answers everything well up to a pending challenge, except where {@code override}
      * answers; "@@" in a reply stands for the server's base URL.
      */
