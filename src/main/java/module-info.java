@@ -6,8 +6,10 @@ module dev.relayj {
     requires jopt.simple;
     // the control port's stats-rts shows collector counts and times and the peak thread count
     requires java.management;
-    // tests use the JDK's HTTP/2 client as an independent peer; the relays never do
-    requires static java.net.http;
+    // the ACME client reaches the CA with the JDK's HTTP client (tests also use it as an HTTP/2 peer)
+    requires java.net.http;
+    // sun.misc.Signal: SIGHUP reloads the certificates
+    requires jdk.unsupported;
 
     provides java.lang.System.LoggerFinder with dev.relayj.cli.ConsoleLoggerFinder;
 }

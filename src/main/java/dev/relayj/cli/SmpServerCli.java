@@ -1,5 +1,7 @@
 package dev.relayj.cli;
 
+import dev.relayj.acme.AcmeRenewer;
+import dev.relayj.acme.AcmeSettings;
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.ini.IniException;
 import dev.relayj.ini.IniFile;
@@ -18,6 +20,7 @@ import dev.relayj.smp.server.WebConfig;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.SignAlgorithm;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -33,6 +36,13 @@ final class SmpServerCli extends ServerCli {
     static final String VERSION = "SMP server v" + Banner.SIMPLEXMQ_VERSION + " / relayj";
 
     private final SecureRandom random = new SecureRandom();
+    /** The client the ACME CA is reached with when set: a test trusts its own CA there, and nowhere else. */
+    static volatile HttpClient acmeHttpClientForTests;
+
+    static HttpClient acmeHttpClient() {
+        HttpClient forTests = acmeHttpClientForTests;
+        return forTests != null ? forTests : AcmeRenewer.defaultHttpClient();
+    }
 
     SmpServerCli(Console console, ServerDirs dirs, ServerRunner runner) {
         super(console, dirs, SmpIniConfig.INI_FILE, runner, SmpCommands.PROGRAM);
@@ -241,9 +251,11 @@ final class SmpServerCli extends ServerCli {
         String fingerprint = ServerIdentity.checkSavedFingerprint(dirs.cfgPath());
         SmpServerConfig config;
         String portSetting;
+        Optional<AcmeSettings> acme;
         try {
             config = SmpIniConfig.read(ini, dirs.cfgPath(), dirs.logPath());
             portSetting = ini.required("TRANSPORT", "port");
+            acme = AcmeIni.read(ini, dirs.cfgPath(), config.transport().host());
         } catch (IniException e) {
             throw new CliFailure("Error: " + e.getMessage());
         }
@@ -266,8 +278,12 @@ final class SmpServerCli extends ServerCli {
         ServerCredentials credentials = HttpsCredentials.loadServer("SMP", dirs.cfgPath().resolve("ca.crt"),
                 dirs.cfgPath().resolve("server.crt"), dirs.cfgPath().resolve("server.key"));
         Optional<WebConfig.HttpsConfig> https = config.web().https();
-        Optional<ServerCredentials> webCredentials = HttpsCredentials.loadWebIfSet(
-                https.map(WebConfig.HttpsConfig::certificate), https.map(WebConfig.HttpsConfig::privateKey));
+        Optional<Path> webCertificate = acme.isPresent() ? acme.map(AcmeSettings::certificateFile)
+                : https.map(WebConfig.HttpsConfig::certificate);
+        Optional<Path> webKey = acme.isPresent() ? acme.map(AcmeSettings::keyFile) : https.map(WebConfig.HttpsConfig::privateKey);
+        Optional<ServerCredentials> webCredentials = acme.isPresent()
+                ? AcmeStart.currentWebCredentials(webCertificate.get(), webKey.get())
+                : HttpsCredentials.loadWebIfSet(webCertificate, webKey);
         if (o.has("maintenance")) {
             return;
         }
@@ -285,8 +301,25 @@ final class SmpServerCli extends ServerCli {
             site.close();
             throw new CliFailure("Error: cannot start server: " + e.getMessage());
         }
+        CertificateReload reload = new CertificateReload(
+                () -> HttpsCredentials.loadServer("SMP", dirs.cfgPath().resolve("ca.crt"),
+                        dirs.cfgPath().resolve("server.crt"), dirs.cfgPath().resolve("server.key")),
+                () -> HttpsCredentials.loadWebIfSet(webCertificate, webKey), server::reloadCredentials, site);
+        server.onCertificateReload(reload::reload);
+        SighupReload.install(reload::reload);
+        Optional<AcmeRenewer> renewer;
+        try {
+            renewer = AcmeStart.start(acme, acmeHttpClient(),
+                    server.hasWebPort() ? Optional.of(server::answerAcmeChallenges) : Optional.empty(), site, reload::reload);
+        } catch (CliFailure e) {
+            server.close();
+            site.close();
+            throw e;
+        }
         try (site) {
             runUntilStopped(server);
+        } finally {
+            renewer.ifPresent(AcmeRenewer::close);
         }
     }
 

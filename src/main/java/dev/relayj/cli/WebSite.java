@@ -31,9 +31,35 @@ final class WebSite implements AutoCloseable {
 
     private final Optional<StaticFileServer> files;
     private final List<AutoCloseable> listeners = new ArrayList<>();
+    /** The site's own HTTPS port when it does not share a relay port, once it has a certificate. */
+    private Optional<Integer> ownHttpsPort = Optional.empty();
+    private String bindHost;
+    private TlsListener httpsListener;
 
     private WebSite(Optional<StaticFileServer> files) {
         this.files = files;
+    }
+
+    /**
+     * New HTTPS connections of the site's own port get this certificate; the port opens now if it
+     * waited for its first one (ACME at the first start).
+     */
+    void replaceWebCredentials(Optional<ServerCredentials> credentials) throws IOException {
+        if (credentials.isEmpty() || ownHttpsPort.isEmpty() || files.isEmpty()) {
+            return;
+        }
+        if (httpsListener != null) {
+            httpsListener.replaceCredentials(credentials.get(), credentials.get());
+            return;
+        }
+        openHttps(credentials.get());
+    }
+
+    private void openHttps(ServerCredentials credentials) throws IOException {
+        TlsSettings tls = new TlsSettings(credentials, credentials, HTTP_ALPN, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, false);
+        httpsListener = TlsListener.open(bindHost, ownHttpsPort.get(), tls, files.get()::serve);
+        listeners.add(httpsListener);
+        LOG.log(Level.INFO, "Serving static site on port " + httpsListener.port() + " (TLS)");
     }
 
     /** The files of the site, for a relay port it shares (ALPN h2/http/1.1 with SNI). */
@@ -71,7 +97,7 @@ final class WebSite implements AutoCloseable {
         SiteInfo info = siteInfo(settings, config.information(), hosts, "smp://" + fingerprint + "@" + hosts);
         boolean shared = config.transport().ports().stream().anyMatch(SmpServerConfig.ServerPort::attachHttp);
         // with a shared port the reference passes no HTTPS parameters: that port serves the site
-        return start(path.get(), info, config.web(), shared ? Optional.empty() : webCredentials, bindHost);
+        return start(path.get(), info, config.web(), shared, webCredentials, bindHost);
     }
 
     /** Generates and serves the XFTP site. */
@@ -88,14 +114,19 @@ final class WebSite implements AutoCloseable {
         SiteInfo info = siteInfo(settings, config.information(), hosts, "xftp://" + fingerprint + "@" + hosts);
         // the XFTP port serves the site itself to browsers: no second listener on it
         boolean shared = config.web().https().map(h -> h.port() == config.port()).orElse(false);
-        return start(path.get(), info, config.web(), shared ? Optional.empty() : webCredentials, bindHost);
+        return start(path.get(), info, config.web(), shared, webCredentials, bindHost);
     }
 
-    private static WebSite start(Path path, SiteInfo info, WebConfig web, Optional<ServerCredentials> httpsCredentials,
-            String bindHost) throws IOException {
+    private static WebSite start(Path path, SiteInfo info, WebConfig web, boolean shared,
+            Optional<ServerCredentials> webCredentials, String bindHost) throws IOException {
         StaticSite.generate(path, info);
         StaticFileServer files = new StaticFileServer(path);
         WebSite site = new WebSite(Optional.of(files));
+        site.bindHost = bindHost;
+        if (!shared) {
+            site.ownHttpsPort = web.https().map(WebConfig.HttpsConfig::port);
+        }
+        Optional<ServerCredentials> httpsCredentials = shared ? Optional.empty() : webCredentials;
         try {
             if (web.httpPort().isPresent()) {
                 HttpListener http = HttpListener.open(bindHost, web.httpPort().getAsInt(), files);
@@ -103,12 +134,7 @@ final class WebSite implements AutoCloseable {
                 LOG.log(Level.INFO, "Serving static site on port " + http.port());
             }
             if (web.https().isPresent() && httpsCredentials.isPresent()) {
-                ServerCredentials credentials = httpsCredentials.get();
-                TlsSettings tls = new TlsSettings(credentials, credentials, HTTP_ALPN,
-                        TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, false);
-                TlsListener https = TlsListener.open(bindHost, web.https().get().port(), tls, files::serve);
-                site.listeners.add(https);
-                LOG.log(Level.INFO, "Serving static site on port " + https.port() + " (TLS)");
+                site.openHttps(httpsCredentials.get());
             }
         } catch (IOException | RuntimeException e) {
             site.close();

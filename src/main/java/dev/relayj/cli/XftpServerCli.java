@@ -4,6 +4,8 @@ import static dev.relayj.cli.CliOption.flag;
 import static dev.relayj.cli.CliOption.requiredArg;
 import static dev.relayj.cli.CliOption.withArg;
 
+import dev.relayj.acme.AcmeRenewer;
+import dev.relayj.acme.AcmeSettings;
 import dev.relayj.ini.IniException;
 import dev.relayj.ini.IniFile;
 import dev.relayj.smp.server.CredentialFiles;
@@ -100,9 +102,11 @@ final class XftpServerCli extends ServerCli {
         String fingerprint = ServerIdentity.checkSavedFingerprint(dirs.cfgPath());
         XftpServerConfig config;
         String portSetting;
+        Optional<AcmeSettings> acme;
         try {
             config = XftpIniConfig.read(ini, dirs.cfgPath(), dirs.logPath());
             portSetting = ini.required("TRANSPORT", "port");
+            acme = AcmeIni.read(ini, dirs.cfgPath(), config.host());
         } catch (IniException e) {
             throw new CliFailure("Error: " + e.getMessage());
         }
@@ -123,8 +127,12 @@ final class XftpServerCli extends ServerCli {
         CredentialFiles files = config.credentials();
         ServerCredentials credentials = HttpsCredentials.loadServer("XFTP", files.caCertificate().orElseThrow(),
                 files.certificate(), files.privateKey());
-        Optional<ServerCredentials> webCredentials = config.webCredentials().isPresent()
-                ? Optional.of(loadWebCredentials(config.webCredentials().get())) : Optional.empty();
+        Optional<CredentialFiles> webFiles = acme.isPresent()
+                ? Optional.of(new CredentialFiles(Optional.empty(), acme.get().certificateFile(), acme.get().keyFile()))
+                : config.webCredentials();
+        Optional<ServerCredentials> webCredentials = acme.isPresent()
+                ? AcmeStart.currentWebCredentials(acme.get().certificateFile(), acme.get().keyFile())
+                : webFiles.isPresent() ? Optional.of(loadWebCredentials(webFiles.get())) : Optional.empty();
         XftpServer server;
         WebSite site;
         try {
@@ -139,8 +147,26 @@ final class XftpServerCli extends ServerCli {
             site.close();
             throw new CliFailure("Error: cannot start server: " + e.getMessage());
         }
+        CertificateReload reload = new CertificateReload(
+                () -> HttpsCredentials.loadServer("XFTP", files.caCertificate().orElseThrow(), files.certificate(),
+                        files.privateKey()),
+                () -> webFiles.isPresent() ? Optional.of(loadWebCredentials(webFiles.get())) : Optional.empty(),
+                server::reloadCredentials, site);
+        server.onCertificateReload(reload::reload);
+        SighupReload.install(reload::reload);
+        Optional<AcmeRenewer> renewer;
+        try {
+            renewer = AcmeStart.start(acme, SmpServerCli.acmeHttpClient(), Optional.of(server::answerAcmeChallenges), site,
+                    reload::reload);
+        } catch (CliFailure e) {
+            server.close();
+            site.close();
+            throw e;
+        }
         try (site) {
             runUntilStopped(server);
+        } finally {
+            renewer.ifPresent(AcmeRenewer::close);
         }
     }
 

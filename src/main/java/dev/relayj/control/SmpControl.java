@@ -143,6 +143,11 @@ final class SmpControl implements ControlDialect {
                     session.println("server state saved!");
                 }
             }
+            case SmpControlCommand.ReloadCerts r -> {
+                if (session.allowed(ControlRole.ADMIN)) {
+                    session.println(target.reloadCertificates());
+                }
+            }
             case Help h -> session.println(HELP);
             case Quit q -> throw new IllegalStateException("quit is handled before execution");
             case Skip s -> {

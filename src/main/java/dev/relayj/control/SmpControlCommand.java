@@ -39,6 +39,9 @@ public sealed interface SmpControlCommand {
 
     record Save() implements SmpControlCommand {}
 
+    /** relayj's own: loads the online and web certificates again (not in the reference). */
+    record ReloadCerts() implements SmpControlCommand {}
+
     record Help() implements SmpControlCommand {}
 
     record Quit() implements SmpControlCommand {}
@@ -69,6 +72,7 @@ public sealed interface SmpControlCommand {
             case "block" -> new Block(ControlEntityId.parseArgument(in), BlockingInfoArgument.parse(in, BlockingInfo::fromText));
             case "unblock" -> new Unblock(ControlEntityId.parseArgument(in));
             case "save" -> new Save();
+            case "reload-certs" -> new ReloadCerts();
             case "help" -> new Help();
             case "quit" -> new Quit();
             case "" -> new Skip();

@@ -61,6 +61,12 @@ public interface SmpControlTarget {
     void save() throws IOException;
 
     /**
+     * {@code reload-certs}: new connections get the certificates now in the files, open ones keep
+     * theirs; returns the line to show (what was loaded, or why nothing was).
+     */
+    String reloadCertificates();
+
+    /**
      * One connected client, a row of {@code clients}.
      *
      * @param sessionId the TLS session id, printed in standard base64

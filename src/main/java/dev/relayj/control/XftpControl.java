@@ -53,6 +53,11 @@ final class XftpControl implements ControlDialect {
                     result(session, session.callTarget(() -> target.blockFile(b.fileId(), b.info())));
                 }
             }
+            case XftpControlCommand.ReloadCerts r -> {
+                if (session.allowed(ControlRole.ADMIN)) {
+                    session.println(target.reloadCertificates());
+                }
+            }
             case Help h -> session.println(HELP);
             case Quit q -> throw new IllegalStateException("quit is handled before execution");
             case Skip s -> {

@@ -16,6 +16,9 @@ public sealed interface XftpControlCommand {
 
     record Block(ControlEntityId fileId, BlockingInfo info) implements XftpControlCommand {}
 
+    /** relayj's own: loads the online and web certificates again (not in the reference). */
+    record ReloadCerts() implements XftpControlCommand {}
+
     record Help() implements XftpControlCommand {}
 
     record Quit() implements XftpControlCommand {}
@@ -35,6 +38,7 @@ public sealed interface XftpControlCommand {
             case "delete" -> new Delete(ControlEntityId.parseArgument(in));
             case "block" -> new Block(
                     ControlEntityId.parseArgument(in), BlockingInfoArgument.parse(in, BlockingInfo::parse));
+            case "reload-certs" -> new ReloadCerts();
             case "help" -> new Help();
             case "quit" -> new Quit();
             case "" -> new Skip();

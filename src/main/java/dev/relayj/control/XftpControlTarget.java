@@ -14,6 +14,9 @@ public interface XftpControlTarget {
     /** {@code block}: blocks the file ({@code blockServerFile}). */
     FileActionResult blockFile(ControlEntityId recipientId, BlockingInfo info);
 
+    /** {@code reload-certs}: new connections get the certificates now in the files; returns the line to show. */
+    String reloadCertificates();
+
     /** "ok", or "error: " and the reference's {@code show} of its {@code XFTPErrorType}, e.g. {@code AUTH}. */
     sealed interface FileActionResult {
         FileActionResult OK = new Ok();

@@ -92,15 +92,26 @@ final class RelayTlsServer extends AbstractTlsServer {
             SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.rsa));
 
     private final TlsSettings settings;
+    private final AcmeTlsChallenges challengesOrNull;
     private final boolean https;
     private ServerCredentials selected;
+    private boolean acmeChallenge;
     private String serverName;
     private List<X509Certificate> peerCertificates = List.of();
 
     RelayTlsServer(BcTlsCrypto crypto, TlsSettings settings) {
+        this(crypto, settings, null);
+    }
+
+    /**
+     * @param challengesOrNull TLS-ALPN-01 certificates while ACME is on; the port then also takes
+     *     browsers' parameters, as the CA's validator is one (a port without ACME is unchanged)
+     */
+    RelayTlsServer(BcTlsCrypto crypto, TlsSettings settings, AcmeTlsChallenges challengesOrNull) {
         super(crypto);
         this.settings = settings;
-        this.https = settings.webCredentialsOrNull() != null;
+        this.challengesOrNull = challengesOrNull;
+        this.https = settings.webCredentialsOrNull() != null || challengesOrNull != null;
         this.selected = settings.credentials();
     }
 
@@ -109,7 +120,11 @@ final class RelayTlsServer extends AbstractTlsServer {
     }
 
     boolean webCredentialsUsed() {
-        return selected != settings.credentials();
+        return !acmeChallenge && selected != settings.credentials();
+    }
+
+    boolean acmeChallengeAnswered() {
+        return acmeChallenge;
     }
 
     List<X509Certificate> peerCertificates() {
@@ -137,6 +152,11 @@ final class RelayTlsServer extends AbstractTlsServer {
 
     @Override
     protected Vector<ProtocolName> getProtocolNames() {
+        if (acmeChallenge) {
+            Vector<ProtocolName> names = new Vector<>();
+            names.add(ProtocolName.asUtf8Encoding(AcmeTlsChallenges.ALPN_PROTOCOL));
+            return names;
+        }
         if (settings.alpnProtocols().isEmpty()) {
             return null;
         }
@@ -151,7 +171,6 @@ final class RelayTlsServer extends AbstractTlsServer {
     @Override
     @SuppressWarnings("rawtypes") // Bouncy Castle's signature
     public void processClientExtensions(Hashtable clientExtensions) throws IOException {
-        super.processClientExtensions(clientExtensions);
         Vector<?> names = clientExtensions == null ? null : TlsExtensionsUtils.getServerNameExtensionClient(clientExtensions);
         if (names != null) {
             for (Object name : names) {
@@ -164,6 +183,19 @@ final class RelayTlsServer extends AbstractTlsServer {
                 selected = settings.webCredentialsOrNull();
             }
         }
+        // decided before the superclass picks the ALPN protocol from getProtocolNames()
+        ServerCredentials challenge = challengesOrNull == null || !offersAcmeAlpn(clientExtensions) ? null
+                : challengesOrNull.find(serverName);
+        if (challenge != null) {
+            acmeChallenge = true;
+            selected = challenge;
+        }
+        super.processClientExtensions(clientExtensions);
+    }
+
+    private static boolean offersAcmeAlpn(Hashtable<?, ?> clientExtensions) throws IOException {
+        Vector<?> protocols = clientExtensions == null ? null : TlsExtensionsUtils.getALPNExtensionClient(clientExtensions);
+        return protocols != null && protocols.contains(ProtocolName.asUtf8Encoding(AcmeTlsChallenges.ALPN_PROTOCOL));
     }
 
     /** In TLS 1.2 only suites whose authentication fits the chosen credential's key. */

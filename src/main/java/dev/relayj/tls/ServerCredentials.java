@@ -65,6 +65,26 @@ public final class ServerCredentials {
         return create(certificateChain, key, der, fingerprint);
     }
 
+    /**
+     * A credential made in memory (an ACME challenge certificate): DER chain leaf first and the
+     * PKCS#8 DER of its key; its last certificate stands for the CA.
+     */
+    public static ServerCredentials fromDer(List<byte[]> chainDer, byte[] pkcs8Key) throws IOException {
+        List<X509Certificate> certificates = new ArrayList<>(chainDer.size());
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (byte[] bytes : chainDer) {
+                certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(bytes)));
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IOException("invalid certificate (" + e.getMessage() + ")");
+        }
+        String fingerprint = ServerCertificates.fingerprint(org.bouncycastle.asn1.x509.Certificate.getInstance(
+                chainDer.get(chainDer.size() - 1)));
+        return new ServerCredentials(List.copyOf(chainDer), List.copyOf(certificates),
+                org.bouncycastle.crypto.util.PrivateKeyFactory.createKey(pkcs8Key), fingerprint);
+    }
+
     private static ServerCredentials create(Path certFile, Path keyFile, List<byte[]> der, String fingerprint)
             throws IOException {
         List<X509Certificate> certificates = new ArrayList<>(der.size());

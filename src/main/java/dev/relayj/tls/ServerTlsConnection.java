@@ -21,6 +21,7 @@ final class ServerTlsConnection implements TlsConnection {
     private final List<X509Certificate> peerCertificates;
     private final String serverName;
     private final boolean webCredentialsUsed;
+    private final boolean acmeChallengeAnswered;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final InputStream input;
 
@@ -34,6 +35,7 @@ final class ServerTlsConnection implements TlsConnection {
         this.peerCertificates = server.peerCertificates();
         this.serverName = server.serverName();
         this.webCredentialsUsed = server.webCredentialsUsed();
+        this.acmeChallengeAnswered = server.acmeChallengeAnswered();
         this.input = new IdleReleasingInput(protocol, socketInput);
     }
 
@@ -60,6 +62,10 @@ final class ServerTlsConnection implements TlsConnection {
     @Override
     public boolean webCredentialsUsed() {
         return webCredentialsUsed;
+    }
+
+    boolean acmeChallengeAnswered() {
+        return acmeChallengeAnswered;
     }
 
     @Override

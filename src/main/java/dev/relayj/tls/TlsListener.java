@@ -27,7 +27,8 @@ public final class TlsListener implements AutoCloseable {
     private static final long CLOSE_GRACE_MILLIS = 5000;
 
     private final SocketAcceptor acceptor;
-    private final TlsSettings settings;
+    private volatile TlsSettings settings;
+    private volatile AcmeTlsChallenges challengesOrNull;
     private final ConnectionHandler handler;
     private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
     private final ScheduledExecutorService timer;
@@ -61,6 +62,21 @@ public final class TlsListener implements AutoCloseable {
         return acceptor.port();
     }
 
+    /**
+     * New handshakes present these credentials from now on; connections already open keep theirs.
+     * The caller checks that the identity (the CA fingerprint) is unchanged.
+     */
+    public void replaceCredentials(ServerCredentials credentials, ServerCredentials webCredentialsOrNull) {
+        TlsSettings s = settings;
+        settings = new TlsSettings(credentials, webCredentialsOrNull, s.alpnProtocols(), s.handshakeTimeout(),
+                s.logTlsErrors(), s.requestClientCertificates());
+    }
+
+    /** Answers TLS-ALPN-01 challenges (RFC 8737) from these certificates on this port. */
+    public void answerAcmeChallenges(AcmeTlsChallenges challenges) {
+        challengesOrNull = challenges;
+    }
+
     private void serve(Socket socket) {
         try {
             // with Nagle's algorithm a response that leaves in more than one write waits for the
@@ -72,6 +88,11 @@ public final class TlsListener implements AutoCloseable {
         }
         ServerTlsConnection connection = handshake(socket);
         if (connection == null) {
+            return;
+        }
+        if (connection.acmeChallengeAnswered()) {
+            // RFC 8737 section 3: the validator only looks at the certificate and closes
+            connection.close();
             return;
         }
         try {
@@ -99,6 +120,7 @@ public final class TlsListener implements AutoCloseable {
 
     /** The connection after a successful handshake, or null (reported when logging TLS errors). */
     private ServerTlsConnection handshake(Socket socket) {
+        TlsSettings settings = this.settings;
         AtomicBoolean timedOut = new AtomicBoolean();
         Future<?> timeout = schedule(() -> {
             timedOut.set(true);
@@ -107,7 +129,7 @@ public final class TlsListener implements AutoCloseable {
         try {
             InputStream socketInput = socket.getInputStream();
             TlsServerProtocol protocol = new TlsServerProtocol(socketInput, socket.getOutputStream());
-            RelayTlsServer server = new RelayTlsServer(crypto, settings);
+            RelayTlsServer server = new RelayTlsServer(crypto, settings, challengesOrNull);
             protocol.accept(server);
             if (!timeout.cancel(false)) {
                 return null;

@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,8 +39,12 @@ public final class StaticFileServer {
     /** Small windows: requests have no bodies, and responses are small pages. */
     private static final Http2ServerConfig HTTP2_CONFIG = new Http2ServerConfig(32, 65535, 65535, 16384, 16384, 4096);
 
+    /** RFC 8555 section 8.3: where the CA fetches an HTTP-01 key authorization. */
+    private static final String ACME_CHALLENGE_PREFIX = "/.well-known/acme-challenge/";
+
     private final Path root;
     private final WebLimits limits;
+    private volatile Function<String, Optional<String>> acmeAnswers = token -> Optional.empty();
 
     public StaticFileServer(Path root) {
         this(root, WebLimits.DEFAULT);
@@ -52,6 +57,11 @@ public final class StaticFileServer {
 
     public Path root() {
         return root;
+    }
+
+    /** Answers HTTP-01 challenges: a token maps to its key authorization while an order waits for it. */
+    public void answerAcmeHttpChallenges(Function<String, Optional<String>> keyAuthorizations) {
+        acmeAnswers = keyAuthorizations;
     }
 
     /**
@@ -168,6 +178,12 @@ public final class StaticFileServer {
         }
         if (hasBody) {
             return StaticReply.text(400, "Bad Request");
+        }
+        if (target.startsWith(ACME_CHALLENGE_PREFIX)) {
+            Optional<String> answer = acmeAnswers.apply(target.substring(ACME_CHALLENGE_PREFIX.length()));
+            if (answer.isPresent()) {
+                return StaticReply.text(200, answer.get());
+            }
         }
         Optional<RequestPath> path = RequestPath.parse(target);
         if (path.isEmpty()) {

@@ -90,6 +90,12 @@ final class FakeSmpTarget implements SmpControlTarget {
     }
 
     @Override
+    public String reloadCertificates() {
+        calls.add("reload-certs");
+        return "certificates reloaded";
+    }
+
+    @Override
     public void save() {
         calls.add("save");
         onSave.run();

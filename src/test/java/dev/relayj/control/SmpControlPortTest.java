@@ -64,6 +64,21 @@ class SmpControlPortTest {
     }
 
     @Test
+    void reloadCertsNeedsTheAdminRole() throws IOException {
+        try (ControlClient c = ControlClient.connected(server.port())) {
+            assertEquals("AUTH", c.ask("reload-certs"));
+            assertEquals("Current role is CPRUser", c.ask("auth userpw"));
+            assertEquals("AUTH", c.ask("reload-certs"));
+            assertEquals(List.of(), target.calls);
+        }
+        try (ControlClient c = ControlClient.connected(server.port())) {
+            assertEquals("Current role is CPRAdmin", c.ask("auth adminpw"));
+            assertEquals("certificates reloaded", c.ask("reload-certs"));
+            assertEquals(List.of("reload-certs"), target.calls);
+        }
+    }
+
+    @Test
     void authGivesTheRoleOfThePassword() throws IOException {
         try (ControlClient c = ControlClient.connected(server.port())) {
             assertEquals("Current role is CPRAdmin", c.ask("auth adminpw"));

@@ -35,6 +35,12 @@ class XftpControlPortTest {
                 calls.add("block " + info.encode());
                 return result;
             }
+
+            @Override
+            public String reloadCertificates() {
+                calls.add("reload-certs");
+                return "certificates reloaded";
+            }
         };
         server = ControlPortServer.startXftp(
                 ControlPortConfig.of(0, ControlPasswords.of(Optional.of("adminpw"), Optional.of("userpw"))), target);
@@ -72,6 +78,20 @@ class XftpControlPortTest {
         try (ControlClient c = ControlClient.connected(server.port())) {
             assertEquals("Current role is CPRAdmin", c.ask("auth adminpw"));
             assertEquals("error: AUTH", c.ask("block AQID reason=spam"));
+        }
+    }
+
+    @Test
+    void reloadCertsNeedsTheAdminRole() throws IOException {
+        try (ControlClient c = ControlClient.connected(server.port())) {
+            assertEquals("Current role is CPRUser", c.ask("auth userpw"));
+            assertEquals("AUTH", c.ask("reload-certs"));
+            assertEquals(List.of(), calls);
+        }
+        try (ControlClient c = ControlClient.connected(server.port())) {
+            assertEquals("Current role is CPRAdmin", c.ask("auth adminpw"));
+            assertEquals("certificates reloaded", c.ask("reload-certs"));
+            assertEquals(List.of("reload-certs"), calls);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.relayj.stats.DailyStatsLogger;
 import dev.relayj.stats.EntityCounts;
 import dev.relayj.stats.SmpServerStats;
 import dev.relayj.smp.store.QueueStore;
+import dev.relayj.tls.AcmeTlsChallenges;
 import dev.relayj.tls.ConnectionHandler;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.TlsConnection;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -44,6 +46,11 @@ public final class SmpServer implements AutoCloseable {
     private final RelayEnv env;
     private final RelayStorage storage;
     private final List<TlsListener> listeners = new ArrayList<>();
+    /** The listeners of ports shared with the web site ({@code attachHTTP}), which present the web certificate. */
+    private final List<TlsListener> webListeners = new ArrayList<>();
+    /** Replaced by {@link #reloadCredentials}; each new connection takes the current one. */
+    private final AtomicReference<ServerHandshakeConfig> handshake = new AtomicReference<>();
+    private volatile CertificateReload certificateReload = () -> "reloading certificates is not set up";
     private final List<AutoCloseable> tasks = new ArrayList<>();
     private final SocketCounters sockets = new SocketCounters();
     private SmpOperations operations;
@@ -88,18 +95,23 @@ public final class SmpServer implements AutoCloseable {
         ServerHandshakeConfig handshake = new ServerHandshakeConfig(chain, signKey, keyHash,
                 SmpVersions.SUPPORTED_SERVER_SMP_RELAY_VRANGE, new StoreServiceRegistry(env));
         SmpServer server = new SmpServer(env, storage);
+        server.handshake.set(handshake);
         try {
             server.startTasks();
             for (SmpServerConfig.ServerPort port : config.transport().ports()) {
                 TlsSettings settings = new TlsSettings(credentials, port.attachHttp() ? webCredentials.orElse(null) : null,
                         SmpServerConfig.ALPN, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.transport().logTlsErrors())
                         .withClientCertificates(config.transport().acceptServiceCredentials());
-                ConnectionHandler smp = connection -> server.serve(connection, handshake);
+                ConnectionHandler smp = connection -> server.serve(connection, server.handshake.get());
                 ConnectionHandler handler = port.attachHttp() && webConnections.isPresent()
                         ? connection -> (connection.webCredentialsUsed() ? webConnections.get() : smp).handle(connection)
                         : smp;
-                server.listeners.add(TlsListener.open(bindHost, port.port(), settings,
-                        server.sockets.counting(port.port(), handler)));
+                TlsListener listener = TlsListener.open(bindHost, port.port(), settings,
+                        server.sockets.counting(port.port(), handler));
+                server.listeners.add(listener);
+                if (port.attachHttp()) {
+                    server.webListeners.add(listener);
+                }
             }
             server.startOperations();
         } catch (IOException | RuntimeException e) {
@@ -173,6 +185,7 @@ public final class SmpServer implements AutoCloseable {
     /** The control port and the Prometheus metrics, when configured. */
     private void startOperations() throws IOException {
         SmpServerControl control = new SmpServerControl(env, sockets, storage::saveRunning);
+        control.onReloadCertificates(this::reloadCertificates);
         operations = SmpOperations.start(env.config, env, control, sockets, env.tuning.clock());
         tasks.add(operations);
     }
@@ -224,6 +237,50 @@ public final class SmpServer implements AutoCloseable {
     /** The shared state, for tests in this package that look inside the running relay. */
     RelayEnv env() {
         return env;
+    }
+
+    /** What the control port's {@code reload-certs} and SIGHUP run; returns the line to show. */
+    @FunctionalInterface
+    public interface CertificateReload {
+        String reload();
+    }
+
+    public void onCertificateReload(CertificateReload reload) {
+        certificateReload = reload;
+    }
+
+    String reloadCertificates() {
+        return certificateReload.reload();
+    }
+
+    /**
+     * New connections get these credentials (the online certificate from {@code smp-server cert}
+     * and the web certificate); open connections keep theirs. The CA, and with it the fingerprint
+     * in the server address, must be the one the server started with.
+     */
+    public void reloadCredentials(ServerCredentials credentials, Optional<ServerCredentials> webCredentials)
+            throws IOException {
+        ServerHandshakeConfig current = handshake.get();
+        CertificateChain chain = certificateChain(credentials.chain());
+        byte[] keyHash = Hashes.sha256(chain.certificate(chain.size() - 1));
+        if (!java.util.Arrays.equals(keyHash, current.keyHash())) {
+            throw new IOException("the CA certificate differs from the one the server started with; restart to change it");
+        }
+        SignaturePrivateKey signKey = SigningKeyFile.read(env.config.credentials().privateKey());
+        handshake.set(new ServerHandshakeConfig(chain, signKey, keyHash, current.versionRange(), current.services()));
+        for (TlsListener listener : listeners) {
+            listener.replaceCredentials(credentials, webListeners.contains(listener) ? webCredentials.orElse(null) : null);
+        }
+    }
+
+    /** The ports shared with the web site answer TLS-ALPN-01 challenges (RFC 8737) from these certificates. */
+    public void answerAcmeChallenges(AcmeTlsChallenges challenges) {
+        webListeners.forEach(listener -> listener.answerAcmeChallenges(challenges));
+    }
+
+    /** Whether a port is shared with the web site, where TLS-ALPN-01 can be answered. */
+    public boolean hasWebPort() {
+        return !webListeners.isEmpty();
     }
 
     /** The bound ports, in the order of the configuration (useful when it asks for port 0). */

@@ -38,6 +38,12 @@ final class SmpServerControl implements SmpControlTarget {
         void save() throws IOException;
     }
 
+    private java.util.function.Supplier<String> reloadAction = () -> "reloading certificates is not set up";
+
+    void onReloadCertificates(java.util.function.Supplier<String> action) {
+        reloadAction = action;
+    }
+
     SmpServerControl(RelayEnv env, SocketCounters sockets, SaveAction saveAction) {
         this.env = env;
         this.sockets = sockets;
@@ -206,6 +212,11 @@ final class SmpServerControl implements SmpControlTarget {
         } catch (StoreException e) {
             return new QueueUnblockResult.Failed(show(e));
         }
+    }
+
+    @Override
+    public String reloadCertificates() {
+        return reloadAction.get();
     }
 
     @Override

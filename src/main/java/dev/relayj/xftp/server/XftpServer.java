@@ -93,6 +93,12 @@ public final class XftpServer implements AutoCloseable {
     private final List<Thread> schedules = new ArrayList<>();
     private final List<AutoCloseable> writers = new ArrayList<>();
     private TlsListener listener;
+    /** Replaced by {@link #reloadCredentials}; each new connection takes the current one. */
+    private final java.util.concurrent.atomic.AtomicReference<ServerIdentity> identity =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean webPort;
+    private volatile java.util.function.Supplier<String> certificateReload = () -> "reloading certificates is not set up";
+    private String caFingerprint;
     private ControlPortServer controlPort;
 
     private XftpServer(XftpServerConfig config, Options options, FileService files, Optional<FileStoreLog> storeLog,
@@ -158,17 +164,44 @@ public final class XftpServer implements AutoCloseable {
             Optional<StaticFileServer> site = server.staticSite();
             TlsSettings settings = new TlsSettings(credentials, webCredentials.orElse(null), XftpServerConfig.ALPN,
                     TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.logTlsErrors());
-            boolean webPort = webCredentials.isPresent();
+            server.identity.set(identity);
+            server.webPort = webCredentials.isPresent();
+            server.caFingerprint = credentials.caFingerprint();
             SecureRandom random = new SecureRandom();
             server.listener = TlsListener.open(options.bindHost(), config.port(), settings,
-                    tls -> server.serve(tls, identity, site, random, webPort));
-            server.controlPort = XftpOperations.startControlPort(config, new XftpServerControl(files), options.clock())
+                    tls -> server.serve(tls, server.identity.get(), site, random, server.webPort));
+            server.controlPort = XftpOperations.startControlPort(config, new XftpServerControl(files, () -> server.certificateReload.get()), options.clock())
                     .orElse(null);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
         }
         return server;
+    }
+
+    /**
+     * New connections get these credentials (the online certificate from {@code xftp-server cert}
+     * and the web certificate); open connections keep theirs. The CA, and with it the fingerprint
+     * in the server address, must be the one the server started with.
+     */
+    public void reloadCredentials(ServerCredentials credentials, Optional<ServerCredentials> webCredentials)
+            throws IOException {
+        if (!credentials.caFingerprint().equals(caFingerprint)) {
+            throw new IOException("the CA certificate differs from the one the server started with; restart to change it");
+        }
+        identity.set(ServerIdentity.load(credentials, config.credentials().privateKey()));
+        listener.replaceCredentials(credentials, webCredentials.orElse(null));
+        webPort = webCredentials.isPresent();
+    }
+
+    /** What the control port's {@code reload-certs} and SIGHUP run; returns the line to show. */
+    public void onCertificateReload(java.util.function.Supplier<String> reload) {
+        certificateReload = reload;
+    }
+
+    /** The XFTP port, which browsers share (SNI), answers TLS-ALPN-01 challenges (RFC 8737) from these certificates. */
+    public void answerAcmeChallenges(dev.relayj.tls.AcmeTlsChallenges challenges) {
+        listener.answerAcmeChallenges(challenges);
     }
 
     /** The bound port (useful when the configuration asks for port 0). */

@@ -18,7 +18,15 @@ import java.util.Optional;
 final class XftpServerControl implements XftpControlTarget {
     private final FileService files;
 
-    XftpServerControl(FileService files) {
+    private final java.util.function.Supplier<String> reload;
+
+    @Override
+    public String reloadCertificates() {
+        return reload.get();
+    }
+
+    XftpServerControl(FileService files, java.util.function.Supplier<String> reload) {
+        this.reload = reload;
         this.files = files;
     }
 

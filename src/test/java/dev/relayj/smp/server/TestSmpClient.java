@@ -87,6 +87,11 @@ final class TestSmpClient implements AutoCloseable {
     }
 
     static TestSmpClient connect(int port, int maxVersion, boolean alpn) throws IOException {
+        return connect(port, maxVersion, alpn, Hashes.sha256(TestCertificates.der("ca.crt")));
+    }
+
+    /** As above, for a relay whose CA certificate has this SHA-256 (the fingerprint of its address). */
+    static TestSmpClient connect(int port, int maxVersion, boolean alpn, byte[] keyHash) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(10_000);
         socket.setTcpNoDelay(true);
@@ -97,7 +102,6 @@ final class TestSmpClient implements AutoCloseable {
             byte[] sessionId = client.sessionId();
             TransportLink link = new TransportLink(tls.getInputStream(), tls.getOutputStream(), sessionId,
                     alpn ? "smp/1" : null, client.serverChain);
-            byte[] keyHash = Hashes.sha256(TestCertificates.der("ca.crt"));
             ClientHandshakeConfig config = new ClientHandshakeConfig(keyHash, new VersionRange(6, maxVersion), false,
                     X25519PrivateKey.generate(RANDOM), null, null);
             return new TestSmpClient(socket, tls, SmpClientHandshaker.handshake(link, config));
