@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
@@ -67,9 +66,7 @@ public final class TlsListener implements AutoCloseable {
      * The caller checks that the identity (the CA fingerprint) is unchanged.
      */
     public void replaceCredentials(ServerCredentials credentials, ServerCredentials webCredentialsOrNull) {
-        TlsSettings s = settings;
-        settings = new TlsSettings(credentials, webCredentialsOrNull, s.alpnProtocols(), s.handshakeTimeout(),
-                s.logTlsErrors(), s.requestClientCertificates());
+        settings = settings.withCredentials(credentials, webCredentialsOrNull);
     }
 
     /** Answers TLS-ALPN-01 challenges (RFC 8737) from these certificates on this port. */
@@ -118,27 +115,31 @@ public final class TlsListener implements AutoCloseable {
         }
     }
 
-    /** The connection after a successful handshake, or null (reported when logging TLS errors). */
+    /**
+     * The connection after a successful handshake, or null (reported when logging TLS errors). Its
+     * setup deadline keeps running through the protocol's handshake when the settings ask for one.
+     */
     private ServerTlsConnection handshake(Socket socket) {
         TlsSettings settings = this.settings;
-        AtomicBoolean timedOut = new AtomicBoolean();
-        Future<?> timeout = schedule(() -> {
-            timedOut.set(true);
-            closeQuietly(socket);
-        }, settings.handshakeTimeout().toMillis());
+        SetupDeadline deadline = new SetupDeadline(this::schedule, () -> closeQuietly(socket));
+        deadline.arm(settings.handshakeTimeout().toMillis());
         try {
             InputStream socketInput = socket.getInputStream();
             TlsServerProtocol protocol = new TlsServerProtocol(socketInput, socket.getOutputStream());
             RelayTlsServer server = new RelayTlsServer(crypto, settings, challengesOrNull);
             protocol.accept(server);
-            if (!timeout.cancel(false)) {
-                return null;
+            if (settings.protocolHandshakeTimeout().isZero() || server.acmeChallengeAnswered()) {
+                if (!deadline.end()) {
+                    return null;
+                }
+            } else {
+                deadline.arm(settings.protocolHandshakeTimeout().toMillis());
             }
-            return new ServerTlsConnection(socket, socketInput, protocol, server);
+            return new ServerTlsConnection(socket, socketInput, protocol, server, deadline);
         } catch (IOException | RuntimeException e) {
-            timeout.cancel(false);
+            boolean timedOut = !deadline.end();
             if (settings.logTlsErrors() && !acceptor.isClosed()) {
-                logHandshakeError(timedOut.get() ? "tls setup timeout" : describe(e));
+                logHandshakeError(timedOut ? "tls setup timeout" : describe(e));
             }
             return null;
         }

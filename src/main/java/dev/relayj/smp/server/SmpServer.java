@@ -103,10 +103,18 @@ public final class SmpServer implements AutoCloseable {
             for (SmpServerConfig.ServerPort port : config.transport().ports()) {
                 TlsSettings settings = new TlsSettings(credentials, port.attachHttp() ? webCredentials.orElse(null) : null,
                         SmpServerConfig.ALPN, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.transport().logTlsErrors())
-                        .withClientCertificates(config.transport().acceptServiceCredentials());
+                        .withClientCertificates(config.transport().acceptServiceCredentials())
+                        .withProtocolHandshakeTimeout(tuning.handshakeTimeout());
                 ConnectionHandler smp = connection -> server.serve(connection, server.handshake.get());
                 ConnectionHandler handler = port.attachHttp() && webConnections.isPresent()
-                        ? connection -> (connection.webCredentialsUsed() ? webConnections.get() : smp).handle(connection)
+                        ? connection -> {
+                            if (connection.webCredentialsUsed()) {
+                                connection.endSetup();
+                                webConnections.get().handle(connection);
+                            } else {
+                                smp.handle(connection);
+                            }
+                        }
                         : smp;
                 TlsListener listener = TlsListener.open(bindHost, port.port(), settings,
                         server.sockets.counting(port.port(), handler));
@@ -208,6 +216,7 @@ public final class SmpServer implements AutoCloseable {
             TransportLink link = new TransportLink(connection.input(), connection.output(), connection.sessionId(),
                     connection.alpn(), peerCertificates(connection));
             handle = SmpServerHandshaker.handshake(link, handshake, X25519PrivateKey.generate(env.random));
+            connection.endSetup();
         } catch (IOException | TransportException e) {
             LOG.log(Level.DEBUG, "SMP handshake with " + connection.remoteAddress() + " failed: " + e.getMessage());
             return;

@@ -60,15 +60,19 @@ final class XftpConnection implements Http2Handler {
     private final boolean sniUsed;
     private final boolean addCors;
     private final AtomicLong lastActiveMillis;
+    private final Runnable setupDone;
     private final ReentrantLock lock = new ReentrantLock();
     private Session session;
 
     /**
      * @param addCors whether CORS headers go with responses of this connection:
      *     the web certificate was used, and the port has one ({@code sniUsed && addCORSHeaders})
+     * @param setupDone called once the connection is past its handshake (the setup deadline ends)
      */
     XftpConnection(FileService files, ServerIdentity identity, VersionRange serverVersions, Optional<StaticFileServer> site,
-            SecureRandom random, Clock clock, byte[] sessionId, String alpn, boolean sniUsed, boolean addCors) {
+            SecureRandom random, Clock clock, byte[] sessionId, String alpn, boolean sniUsed, boolean addCors,
+            Runnable setupDone) {
+        this.setupDone = setupDone;
         this.files = files;
         this.identity = identity;
         this.serverVersions = serverVersions;
@@ -90,6 +94,17 @@ final class XftpConnection implements Http2Handler {
     @Override
     public void handle(Http2Request request, Http2Response response) throws IOException {
         lastActiveMillis.set(clock.millis());
+        try {
+            serve(request, response);
+        } finally {
+            // a hello answered, the client's handshake still to come: the setup deadline keeps running
+            if (!(session() instanceof Session.HandshakeSent)) {
+                setupDone.run();
+            }
+        }
+    }
+
+    private void serve(Http2Request request, Http2Response response) throws IOException {
         String method = request.method();
         if (method.equals("OPTIONS") && addCors) {
             Cors.preflight(response).send(new byte[0]);

@@ -66,17 +66,28 @@ public final class XftpServer implements AutoCloseable {
      * @param bindHost   the address to listen on, or null for all interfaces
      * @param version    the server version shown in the metrics file
      * @param uploadTimeout time allowed to receive one chunk ({@code fileTimeout})
+     * @param handshakeTimeout time from the end of TLS to the end of the XFTP handshake (or the first
+     *     request of a connection without one) before the connection is closed
      */
-    public record Options(Clock clock, Consumer<String> log, String bindHost, String version, Duration uploadTimeout) {
+    public record Options(Clock clock, Consumer<String> log, String bindHost, String version, Duration uploadTimeout,
+            Duration handshakeTimeout) {
         public static final Options DEFAULT =
                 new Options(Clock.systemUTC(), System.out::println, null, "relayj", XftpServerConfig.FILE_TIMEOUT);
 
+        public Options(Clock clock, Consumer<String> log, String bindHost, String version, Duration uploadTimeout) {
+            this(clock, log, bindHost, version, uploadTimeout, XftpServerConfig.HANDSHAKE_TIMEOUT);
+        }
+
         public Options withBindHost(String host) {
-            return new Options(clock, log, host, version, uploadTimeout);
+            return new Options(clock, log, host, version, uploadTimeout, handshakeTimeout);
         }
 
         public Options withVersion(String serverVersion) {
-            return new Options(clock, log, bindHost, serverVersion, uploadTimeout);
+            return new Options(clock, log, bindHost, serverVersion, uploadTimeout, handshakeTimeout);
+        }
+
+        public Options withHandshakeTimeout(Duration timeout) {
+            return new Options(clock, log, bindHost, version, uploadTimeout, timeout);
         }
     }
 
@@ -163,7 +174,8 @@ public final class XftpServer implements AutoCloseable {
             server.startSchedules();
             Optional<StaticFileServer> site = server.staticSite();
             TlsSettings settings = new TlsSettings(credentials, webCredentials.orElse(null), XftpServerConfig.ALPN,
-                    TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.logTlsErrors());
+                    TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.logTlsErrors())
+                    .withProtocolHandshakeTimeout(options.handshakeTimeout());
             server.identity.set(identity);
             server.webPort = webCredentials.isPresent();
             server.caFingerprint = credentials.caFingerprint();
@@ -282,7 +294,7 @@ public final class XftpServer implements AutoCloseable {
         }
         boolean sniUsed = tls.webCredentialsUsed();
         XftpConnection xftp = new XftpConnection(files, identity, XftpVersions.SUPPORTED_FILE_SERVER_VRANGE, site,
-                random, options.clock(), tls.sessionId(), tls.alpn(), sniUsed, sniUsed && webPort);
+                random, options.clock(), tls.sessionId(), tls.alpn(), sniUsed, sniUsed && webPort, tls::endSetup);
         Http2Connection http2 = new Http2Connection(tls.input(), tls.output(), Http2ServerConfig.DEFAULT, xftp);
         Live live = new Live(tls, http2, xftp);
         connections.add(live);

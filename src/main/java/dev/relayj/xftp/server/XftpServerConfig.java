@@ -40,6 +40,7 @@ public record XftpServerConfig(
     public static final List<String> ALPN = List.of("xftp/1", "h2", "http/1.1");
     public static final int DEFAULT_PORT = 443;
     public static final int DEFAULT_CONTROL_PORT = 5226;
+    /** As SMP's {@code smpHandshakeTimeout}: the reference's XFTP relies on its inactive-client sweep alone. */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(120);
     public static final int FILE_ID_SIZE = 16;
     /** Time allowed to send one 4 MB chunk. */

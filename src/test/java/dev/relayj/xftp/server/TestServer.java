@@ -64,6 +64,7 @@ final class TestServer {
     Optional<Path> staticPath = Optional.empty();
     Optional<ExpirationConfig> inactiveClients = Optional.empty();
     Duration uploadTimeout = Duration.ofMinutes(5);
+    Duration handshakeTimeout = XftpServerConfig.HANDSHAKE_TIMEOUT;
     OptionalInt controlPort = OptionalInt.empty();
     Optional<String> controlAdminPassword = Optional.empty();
 
@@ -97,7 +98,8 @@ final class TestServer {
                 ? Optional.of(ServerCredentials.loadWeb(FIXTURES.resolve("web.crt"), FIXTURES.resolve("web.key")))
                 : Optional.empty();
         return XftpServer.start(config, credentials, webCredentials,
-                new XftpServer.Options(clock, log::add, "127.0.0.1", "test", uploadTimeout));
+                new XftpServer.Options(clock, log::add, "127.0.0.1", "test", uploadTimeout)
+                        .withHandshakeTimeout(handshakeTimeout));
     }
 
     private static byte[] keyHash() {

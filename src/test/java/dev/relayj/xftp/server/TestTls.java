@@ -27,6 +27,11 @@ final class TestTls implements java.io.Closeable {
         return new TestH2Client(client.input(), client.output(), this);
     }
 
+    /** The application data from the relay, for tests that only watch for the end of the connection. */
+    java.io.InputStream input() {
+        return client.input();
+    }
+
     byte[] sessionId() {
         return client.parameters().getLocalVerifyData();
     }
