@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import dev.relayj.transport.TransportError;
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.CbNonce;
@@ -153,20 +155,20 @@ final class CommandProcessor {
 
     private void countBatch(Command command) {
         switch (command) {
-            case Command.Sub s -> stats.qSubAllB.increment();
-            case Command.Del d -> stats.qDeletedAllB.increment();
-            case Command.NDel d -> stats.ntfDeletedB.increment();
-            case Command.NSub s -> stats.ntfSubB.increment();
+            case Command.Sub s -> stats.increment(Q_SUB_ALL_B);
+            case Command.Del d -> stats.increment(Q_DELETED_ALL_B);
+            case Command.NDel d -> stats.increment(NTF_DELETED_B);
+            case Command.NSub s -> stats.increment(NTF_SUB_B);
             default -> { }
         }
     }
 
     private void countAuthFailure(Command command) {
         switch (command) {
-            case Command.Send s -> stats.msgSentAuth.increment();
-            case Command.Sub s -> stats.qSubAuth.increment();
-            case Command.NSub s -> stats.ntfSubAuth.increment();
-            case Command.Get g -> stats.msgGetAuth.increment();
+            case Command.Send s -> stats.increment(MSG_SENT_AUTH);
+            case Command.Sub s -> stats.increment(Q_SUB_AUTH);
+            case Command.NSub s -> stats.increment(NTF_SUB_AUTH);
+            case Command.Get g -> stats.increment(MSG_GET_AUTH);
             default -> { }
         }
     }
@@ -377,7 +379,7 @@ final class CommandProcessor {
         }
         byte[] forProxy = CryptoBox.cbEncryptNoPad(sessionSecret, proxyNonce.reversed(),
                 new ForwardedResponse(fwd.clientCorrId(), forClient).encode());
-        stats.pMsgFwdsRecv.increment();
+        stats.increment(P_MSG_FWDS_RECV);
         return new BrokerMessage.Rres(forProxy);
     }
 
@@ -448,10 +450,10 @@ final class CommandProcessor {
                 }
                 return new Reply(corrId, entityId, err(storeError(e)));
             }
-            stats.qCreated.increment();
-            stats.qCount.increment();
+            stats.increment(Q_CREATED);
+            stats.increment(Q_COUNT);
             if (notifier != null) {
-                stats.ntfNewCreated.increment();
+                stats.increment(NTF_NEW_CREATED);
             }
             if (request.subscriptionMode() == SubscriptionMode.SUBSCRIBE) {
                 subscribeNewQueue(recipientId, record);
@@ -489,7 +491,7 @@ final class CommandProcessor {
     private BrokerMessage secure(StoreQueue queue, AuthPublicKey senderKey) {
         BrokerMessage result = store(() -> queues.secureQueue(queue, senderKey));
         if (result == BrokerMessage.OK) {
-            stats.qSecured.increment();
+            stats.increment(Q_SECURED);
         }
         return result;
     }
@@ -529,7 +531,7 @@ final class CommandProcessor {
                 }
                 return err(storeError(e));
             }
-            stats.ntfCreated.increment();
+            stats.increment(NTF_CREATED);
             if (previous != null) {
                 env.ntfSubscribers.deleted(previous.notifierId(), client);
                 env.ntfServices.queueLeft(previous.ntfServiceId(), previous.notifierId(), client, BrokerMessage.DELD);
@@ -548,10 +550,10 @@ final class CommandProcessor {
         }
         if (previous != null) {
             int deleted = env.notifications.delete(previous.notifierId());
-            stats.ntfCount.add(-deleted);
+            stats.add(NTF_COUNT, -deleted);
             env.ntfSubscribers.deleted(previous.notifierId(), client);
             env.ntfServices.queueLeft(previous.ntfServiceId(), previous.notifierId(), client, BrokerMessage.DELD);
-            stats.ntfDeleted.increment();
+            stats.increment(NTF_DELETED);
         }
         return BrokerMessage.OK;
     }
@@ -578,7 +580,7 @@ final class CommandProcessor {
             env.ntfSubscribers.subscribe(notifierId, client);
             client.ntfSubscriptions().add(notifierId);
         }
-        (hasSub ? stats.ntfSubDuplicate : stats.ntfSub).increment();
+        stats.increment(hasSub ? NTF_SUB_DUPLICATE : NTF_SUB);
         return new BrokerMessage.Sok(null);
     }
 
@@ -591,16 +593,16 @@ final class CommandProcessor {
 
     private BrokerMessage sendMessage(Command.Send send, StoreQueue queue, QueueRecord record) {
         if (send.bodyLength() > MessageLimits.maxMessageLength(version)) {
-            stats.msgSentLarge.increment();
+            stats.increment(MSG_SENT_LARGE);
             return err(ErrorType.Simple.LARGE_MSG);
         }
         switch (record.status()) {
             case EntityStatus.Off off -> {
-                stats.msgSentAuth.increment();
+                stats.increment(MSG_SENT_AUTH);
                 return err(ErrorType.Simple.AUTH);
             }
             case EntityStatus.Blocked blocked -> {
-                stats.msgSentBlock.increment();
+                stats.increment(MSG_SENT_BLOCK);
                 return err(new ErrorType.Blocked(blocked.info()));
             }
             case EntityStatus.Active active -> { }
@@ -613,7 +615,7 @@ final class CommandProcessor {
             if (expiry.expireMessagesOnSend()) {
                 long oldBefore = env.nowSeconds() - expiry.messageExpiration().ttl().toSeconds();
                 int expired = messages.deleteExpiredMessages(queue, oldBefore);
-                stats.msgExpired.add(expired);
+                stats.add(MSG_EXPIRED, expired);
             }
             EntityId msgId = new EntityId(env.randomBytes(SmpServerConfig.MSG_ID_BYTES));
             Message.Sent message = new Message.Sent(msgId, env.nowSeconds(), send.flags().notification(), send.body());
@@ -626,16 +628,16 @@ final class CommandProcessor {
                 if (record.notifier() != null) {
                     enqueueNotification(record.notifier(), message);
                 }
-                stats.msgSentNtf.increment();
+                stats.increment(MSG_SENT_NTF);
                 stats.activeQueuesNtf.update(queue.recipientId().bytes());
             }
-            stats.msgSent.increment();
-            stats.msgCount.increment();
+            stats.increment(MSG_SENT);
+            stats.increment(MSG_COUNT);
             stats.activeQueues.update(queue.recipientId().bytes());
             return BrokerMessage.OK;
         } catch (StoreException e) {
             if (e.error() == StoreError.QUOTA) {
-                stats.msgSentQuota.increment();
+                stats.increment(MSG_SENT_QUOTA);
             }
             return err(storeError(e));
         }
@@ -704,7 +706,7 @@ final class CommandProcessor {
         }
         env.notifications.store(notifier.notifierId(),
                 new NotificationStore.MessageNotification(message.id().bytes(), message.timestamp(), nonce.bytes(), encrypted));
-        stats.ntfCount.increment();
+        stats.increment(NTF_COUNT);
     }
 
     /** {@code encryptMsg}: the message as the recipient reads it, encrypted with the queue's DH secret. */
@@ -738,10 +740,10 @@ final class CommandProcessor {
             sub.lock().lock();
             try {
                 if (sub.state() == Subscription.State.PROHIBITED) {
-                    stats.qSubProhibited.increment();
+                    stats.increment(Q_SUB_PROHIBITED);
                     return result(corrId, entityId, err(ErrorType.cmd(CommandError.PROHIBITED)));
                 }
-                stats.qSubDuplicate.increment();
+                stats.increment(Q_SUB_DUPLICATE);
                 sub.setDelivered(null);
             } finally {
                 sub.lock().unlock();
@@ -754,7 +756,7 @@ final class CommandProcessor {
             if (first != null) {
                 sub.setDelivered(new Subscription.Delivered(first.id(), env.nowSeconds()));
                 if (!hasSub) {
-                    stats.qSub.increment();
+                    stats.increment(Q_SUB);
                 }
                 message = Reply.event(entityId, encryptMessage(record, first));
             }
@@ -774,7 +776,7 @@ final class CommandProcessor {
             sub.lock().lock();
             try {
                 if (sub.state() != Subscription.State.PROHIBITED) {
-                    stats.msgGetProhibited.increment();
+                    stats.increment(MSG_GET_PROHIBITED);
                     return err(ErrorType.cmd(CommandError.PROHIBITED));
                 }
                 previous = sub.delivered();
@@ -785,10 +787,10 @@ final class CommandProcessor {
         }
         Message first = messages.peekMessage(queue);
         if (first == null) {
-            stats.msgGetNoMsg.increment();
+            stats.increment(MSG_GET_NO_MSG);
             return BrokerMessage.OK;
         }
-        (previous != null ? stats.msgGetDuplicate : stats.msgGet).increment();
+        stats.increment(previous != null ? MSG_GET_DUPLICATE : MSG_GET);
         sub.lock().lock();
         try {
             sub.setDelivered(new Subscription.Delivered(first.id(), env.nowSeconds()));
@@ -844,14 +846,14 @@ final class CommandProcessor {
         if (!(deleted instanceof Message.Sent sent)) {
             return;
         }
-        stats.msgRecv.increment();
+        stats.increment(MSG_RECV);
         if (isGet) {
-            stats.msgRecvGet.increment();
+            stats.increment(MSG_RECV_GET);
         }
-        stats.msgCount.add(-1);
+        stats.add(MSG_COUNT, -1);
         stats.activeQueues.update(entityId.bytes());
         if (sent.notification()) {
-            stats.msgRecvNtf.increment();
+            stats.increment(MSG_RECV_NTF);
             stats.activeQueuesNtf.update(entityId.bytes());
         }
         stats.msgRecvAckTimes.record(deliveredAt, env.nowSeconds());
@@ -878,13 +880,13 @@ final class CommandProcessor {
         if (record.notifier() != null) {
             EntityId notifierId = record.notifier().notifierId();
             int deleted = env.notifications.delete(notifierId);
-            stats.ntfCount.add(-deleted);
+            stats.add(NTF_COUNT, -deleted);
             env.ntfSubscribers.deleted(notifierId, client);
             env.ntfServices.queueLeft(record.notifier().ntfServiceId(), notifierId, client, BrokerMessage.DELD);
         }
-        (record.senderKey() == null ? stats.qDeletedNew : stats.qDeletedSecured).increment();
-        stats.qDeletedAll.increment();
-        stats.qCount.add(-1);
+        stats.increment(record.senderKey() == null ? Q_DELETED_NEW : Q_DELETED_SECURED);
+        stats.increment(Q_DELETED_ALL);
+        stats.add(Q_COUNT, -1);
         return BrokerMessage.OK;
     }
 

@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.EntityId;
 import dev.relayj.smp.store.QueueRecord;
@@ -91,8 +93,8 @@ final class NotificationDelivery {
             return;
         }
         int count = nmsgs.size();
-        env.stats.ntfCount.add(-count);
-        env.stats.msgNtfs.add(count);
-        env.stats.msgNtfsB.add(count / NTFS_PER_BATCH + 1);
+        env.stats.add(NTF_COUNT, -count);
+        env.stats.add(MSG_NTFS, count);
+        env.stats.add(MSG_NTFS_B, count / NTFS_PER_BATCH + 1);
     }
 }

@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.SignaturePrivateKey;
 import dev.relayj.crypto.X25519PrivateKey;
@@ -154,8 +156,8 @@ public final class SmpServer implements AutoCloseable {
         ExpirationConfig msgExpiration = config.expiry().messageExpiration();
         tasks.add(PeriodicTask.start("smp-expire-messages", msgExpiration.checkInterval(), () -> {
             var expired = env.messageStore.expireOldMessages(msgExpiration.ttl());
-            env.stats.msgCount.set(expired.storedCount());
-            env.stats.msgExpired.add(expired.expiredCount());
+            env.stats.counter(MSG_COUNT).set(expired.storedCount());
+            env.stats.add(MSG_EXPIRED, expired.expiredCount());
             LOG.log(Level.INFO, "STORE: messages stored: " + expired.storedCount() + ", expired: "
                     + expired.expiredCount() + ", queues: " + expired.queueCount());
         }));
@@ -163,8 +165,8 @@ public final class SmpServer implements AutoCloseable {
         tasks.add(PeriodicTask.start("smp-expire-ntfs", ntfExpiration.checkInterval(), () -> {
             int expired = env.notifications.deleteExpired(env.nowSeconds() - ntfExpiration.ttl().toSeconds());
             if (expired > 0) {
-                env.stats.msgNtfExpired.add(expired);
-                env.stats.ntfCount.add(-expired);
+                env.stats.add(MSG_NTF_EXPIRED, expired);
+                env.stats.add(NTF_COUNT, -expired);
             }
         }));
         config.expiry().inactiveClientExpiration().ifPresent(expiration ->

@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import dev.relayj.control.ControlEntityId;
 import dev.relayj.control.SmpControlTarget;
 import dev.relayj.control.SmpServerInfo;
@@ -64,7 +66,7 @@ final class SmpServerControl implements SmpControlTarget {
 
     @Override
     public long storedNotificationCount() {
-        return env.stats.ntfCount.get();
+        return env.stats.counter(NTF_COUNT).get();
     }
 
     @Override
@@ -143,9 +145,9 @@ final class SmpServerControl implements SmpControlTarget {
             MessageStore.DeletedQueue deleted = env.messageStore.deleteQueue(queue);
             QueueRecord record = deleted.record();
             // updateDeletedStats in Server.hs
-            (record.senderKey() == null ? env.stats.qDeletedNew : env.stats.qDeletedSecured).increment();
-            env.stats.qDeletedAll.increment();
-            env.stats.qCount.add(-1);
+            env.stats.increment(record.senderKey() == null ? Q_DELETED_NEW : Q_DELETED_SECURED);
+            env.stats.increment(Q_DELETED_ALL);
+            env.stats.add(Q_COUNT, -1);
             return new QueueDeleteResult.Deleted(deleted.messageCount());
         } catch (StoreException e) {
             return new QueueDeleteResult.Failed(show(e));
@@ -167,7 +169,7 @@ final class SmpServerControl implements SmpControlTarget {
     @Override
     public QueueBlockResult blockQueue(ControlEntityId queueId, BlockingInfo info) {
         long quota = env.config.auth().dailyBlockQueueQuota();
-        if (quota != 0 && env.stats.qBlocked.get() >= quota) {
+        if (quota != 0 && env.stats.counter(Q_BLOCKED).get() >= quota) {
             return new QueueBlockResult.QuotaReached(quota);
         }
         try {
@@ -188,7 +190,7 @@ final class SmpServerControl implements SmpControlTarget {
                 }
             }
             if (before instanceof EntityStatus.Active) {
-                env.stats.qBlocked.increment();
+                env.stats.increment(Q_BLOCKED);
                 return new QueueBlockResult.Blocked(info);
             }
             return new QueueBlockResult.AlreadyInactive(info);

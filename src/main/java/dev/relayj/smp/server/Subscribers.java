@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.EntityId;
 import dev.relayj.stats.SmpServerStats;
@@ -164,8 +166,8 @@ final class Subscribers {
             if (client.connected()) {
                 Outgoing outgoing = Outgoing.of(events);
                 Runnable counted = () -> {
-                    stats.qSubEnd.add(events.size());
-                    stats.qSubEndB.add(events.size() / 255 + 1);
+                    stats.add(Q_SUB_END, events.size());
+                    stats.add(Q_SUB_END_B, events.size() / 255 + 1);
                 };
                 if (client.offer(outgoing)) {
                     counted.run();

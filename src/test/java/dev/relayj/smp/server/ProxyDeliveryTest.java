@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -147,7 +149,7 @@ class ProxyDeliveryTest {
         assertEquals(2, proxy.stats().pMsgFwds.requests.get());
         assertEquals(2, proxy.stats().pMsgFwds.successes.get());
         assertEquals(0, proxy.stats().pRelaysOwn.requests.get());
-        assertEquals(2, destination.stats().pMsgFwdsRecv.get());
+        assertEquals(2, destination.stats().counter(P_MSG_FWDS_RECV).get());
     }
 
     @Test
