@@ -12,6 +12,10 @@ import dev.relayj.crypto.SignaturePublicKey;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.Authorization;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.protocol.TransmissionAuth;
 import java.util.Arrays;
 import java.util.Base64;
 

@@ -5,7 +5,7 @@ import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.smp.protocol.Command;
 import dev.relayj.smp.protocol.CommandAuthorization;
 import dev.relayj.smp.protocol.CommandError;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.Party;
 import dev.relayj.smp.protocol.QueueMode;

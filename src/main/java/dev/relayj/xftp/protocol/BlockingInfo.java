@@ -7,7 +7,7 @@ import dev.relayj.encoding.DecodingException;
  * {@code Protocol.hs} imports {@code BlockingInfo} from the SMP protocol, so the text form
  * ({@code reason=spam} or {@code reason=content,notice={"ttl":3600}}, used both on the wire in
  * {@code ERR BLOCKED ...} and in the store log) is read and written by
- * {@link dev.relayj.smp.protocol.BlockingInfo}.
+ * {@link dev.relayj.protocol.BlockingInfo}.
  */
 public record BlockingInfo(Reason reason, ClientNotice notice) {
     public BlockingInfo {
@@ -17,12 +17,12 @@ public record BlockingInfo(Reason reason, ClientNotice notice) {
     }
 
     public enum Reason {
-        SPAM(dev.relayj.smp.protocol.BlockingInfo.Reason.SPAM),
-        CONTENT(dev.relayj.smp.protocol.BlockingInfo.Reason.CONTENT);
+        SPAM(dev.relayj.protocol.BlockingInfo.Reason.SPAM),
+        CONTENT(dev.relayj.protocol.BlockingInfo.Reason.CONTENT);
 
-        private final dev.relayj.smp.protocol.BlockingInfo.Reason smp;
+        private final dev.relayj.protocol.BlockingInfo.Reason smp;
 
-        Reason(dev.relayj.smp.protocol.BlockingInfo.Reason smp) {
+        Reason(dev.relayj.protocol.BlockingInfo.Reason smp) {
             this.smp = smp;
         }
 
@@ -35,7 +35,7 @@ public record BlockingInfo(Reason reason, ClientNotice notice) {
     public record ClientNotice(Long ttl) {
         /** As aeson encodes it with {@code omitNothingFields}. */
         public String toJson() {
-            return new dev.relayj.smp.protocol.ClientNotice(ttl).toJson();
+            return new dev.relayj.protocol.ClientNotice(ttl).toJson();
         }
     }
 
@@ -44,13 +44,13 @@ public record BlockingInfo(Reason reason, ClientNotice notice) {
     }
 
     public static BlockingInfo parse(String text) throws DecodingException {
-        dev.relayj.smp.protocol.BlockingInfo smp = dev.relayj.smp.protocol.BlockingInfo.fromText(text);
-        Reason reason = smp.reason() == dev.relayj.smp.protocol.BlockingInfo.Reason.SPAM ? Reason.SPAM : Reason.CONTENT;
+        dev.relayj.protocol.BlockingInfo smp = dev.relayj.protocol.BlockingInfo.fromText(text);
+        Reason reason = smp.reason() == dev.relayj.protocol.BlockingInfo.Reason.SPAM ? Reason.SPAM : Reason.CONTENT;
         return new BlockingInfo(reason, smp.notice() == null ? null : new ClientNotice(smp.notice().ttlSeconds()));
     }
 
-    private dev.relayj.smp.protocol.BlockingInfo toSmp() {
-        return new dev.relayj.smp.protocol.BlockingInfo(
-                reason.smp, notice == null ? null : new dev.relayj.smp.protocol.ClientNotice(notice.ttl()));
+    private dev.relayj.protocol.BlockingInfo toSmp() {
+        return new dev.relayj.protocol.BlockingInfo(
+                reason.smp, notice == null ? null : new dev.relayj.protocol.ClientNotice(notice.ttl()));
     }
 }

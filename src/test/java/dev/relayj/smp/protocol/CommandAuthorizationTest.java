@@ -11,6 +11,10 @@ import dev.relayj.crypto.CbNonce;
 import dev.relayj.crypto.Ed25519PrivateKey;
 import dev.relayj.crypto.Ed448PrivateKey;
 import dev.relayj.crypto.X25519PrivateKey;
+import dev.relayj.protocol.Authorization;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.protocol.TransmissionAuth;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
