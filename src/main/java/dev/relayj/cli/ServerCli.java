@@ -2,7 +2,7 @@ package dev.relayj.cli;
 
 import dev.relayj.ini.IniException;
 import dev.relayj.ini.IniFile;
-import dev.relayj.smp.server.ExpirationConfig;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.tls.SignAlgorithm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.relayj.cli;
 import dev.relayj.ini.IniEntry;
 import dev.relayj.ini.IniException;
 import dev.relayj.ini.IniFile;
-import dev.relayj.smp.server.ExpirationConfig;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.smp.server.SmpServerConfig;
 import dev.relayj.smp.server.SmpServerConfig.Auth;
 import dev.relayj.smp.server.SmpServerConfig.DbOptions;

@@ -1,6 +1,6 @@
 package dev.relayj.cli;
 
-import dev.relayj.smp.server.ServerPublicInfo.HostingType;
+import dev.relayj.runtime.ServerPublicInfo.HostingType;
 import dev.relayj.smp.server.SmpServerConfig.DbOptions;
 import dev.relayj.smp.server.SmpServerConfig.SocksProxy;
 import dev.relayj.tls.SignAlgorithm;

@@ -1,5 +1,9 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.ServerPublicInfo;
+import dev.relayj.runtime.WebConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.relayj.xftp.server;
 
 import dev.relayj.http2.Http2Connection;
 import dev.relayj.http2.Http2ServerConfig;
-import dev.relayj.smp.server.ExpirationConfig;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.stats.DailyStatsLogger;
 import dev.relayj.control.ControlPortServer;
 import dev.relayj.stats.MetricsFileWriter;

@@ -1,9 +1,9 @@
 package dev.relayj.xftp.server;
 
-import dev.relayj.smp.server.CredentialFiles;
-import dev.relayj.smp.server.ExpirationConfig;
-import dev.relayj.smp.server.ServerPublicInfo;
-import dev.relayj.smp.server.WebConfig;
+import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.ServerPublicInfo;
+import dev.relayj.runtime.WebConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

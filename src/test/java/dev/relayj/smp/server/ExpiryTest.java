@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.crypto.Ed25519PrivateKey;
 import dev.relayj.crypto.X25519PrivateKey;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.Command;
 import dev.relayj.smp.protocol.MsgFlags;

@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.WebConfig;
 import dev.relayj.tls.ServerCredentials;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.relayj.xftp.server;
 
 import dev.relayj.encoding.Base64Url;
-import dev.relayj.smp.server.CredentialFiles;
-import dev.relayj.smp.server.ExpirationConfig;
-import dev.relayj.smp.server.WebConfig;
+import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.WebConfig;
 import dev.relayj.tls.ServerCredentials;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relayj.crypto.Ed25519PrivateKey;
 import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.X25519PrivateKey;
-import dev.relayj.smp.server.ExpirationConfig;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.xftp.protocol.FileCommand;
 import dev.relayj.xftp.protocol.FileId;
 import dev.relayj.xftp.protocol.FileInfo;

@@ -1,4 +1,4 @@
-package dev.relayj.smp.server;
+package dev.relayj.runtime;
 
 import java.util.Optional;
 
