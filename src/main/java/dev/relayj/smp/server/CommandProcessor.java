@@ -577,8 +577,9 @@ final class CommandProcessor {
         }
         boolean hasSub = client.ntfSubscriptions().contains(notifierId);
         if (!hasSub || ntfServiceId != null) {
-            env.ntfSubscribers.subscribe(notifierId, client);
+            // the client's own set first: Subscribers relies on it to keep subClients right without a lock
             client.ntfSubscriptions().add(notifierId);
+            env.ntfSubscribers.subscribe(notifierId, client);
         }
         stats.increment(hasSub ? NTF_SUB_DUPLICATE : NTF_SUB);
         return new BrokerMessage.Sok(null);
