@@ -8,7 +8,7 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.crypto.X25519Secret;
 import dev.relayj.stats.Counter;
 import dev.relayj.stats.XftpServerStats;
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.xftp.protocol.FileCommand;
 import dev.relayj.xftp.protocol.FileId;
 import dev.relayj.xftp.protocol.FileInfo;

@@ -10,6 +10,8 @@ import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.ClientNotice;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -168,8 +170,8 @@ class XftpProtocolTest {
             assertThrows(DecodingException.class, () -> XftpError.parse(bad), bad);
         }
         // aeson reads a notice with spaces, nulls and unknown fields
-        assertEquals(new BlockingInfo(BlockingInfo.Reason.SPAM, new BlockingInfo.ClientNotice(null)),
-                BlockingInfo.parse("reason=spam,notice={ \"ttl\" : null, \"x\": [1, {\"y\": \"}\"}] }"));
+        assertEquals(new BlockingInfo(BlockingInfo.Reason.SPAM, new ClientNotice(null)),
+                BlockingInfo.fromText("reason=spam,notice={ \"ttl\" : null, \"x\": [1, {\"y\": \"}\"}] }"));
     }
 
     @Test
