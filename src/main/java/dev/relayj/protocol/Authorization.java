@@ -32,6 +32,11 @@ public record Authorization(TransmissionAuth auth, byte[] serviceSignature) {
         return serviceSignature == null ? null : serviceSignature.clone();
     }
 
+    /** The signature or authenticator of an authorization that may be absent (null). */
+    public static TransmissionAuth authOf(Authorization authorization) {
+        return authorization == null ? null : authorization.auth;
+    }
+
     public boolean hasServiceSignature() {
         return serviceSignature != null;
     }
