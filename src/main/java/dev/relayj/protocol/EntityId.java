@@ -57,6 +57,15 @@ public record EntityId(byte[] bytes) {
         return Base64Url.encode(bytes);
     }
 
+    /** Reads the padded base64url text form (store logs, control port). */
+    public static EntityId fromBase64(String text) throws DecodingException {
+        byte[] decoded = Base64Url.decode(text);
+        if (decoded.length > 255) {
+            throw new DecodingException("entity id longer than 255 bytes");
+        }
+        return new EntityId(decoded);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof EntityId id && Arrays.equals(bytes, id.bytes);

@@ -6,6 +6,7 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.EntityId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -193,7 +194,7 @@ public sealed interface FileCommand {
      * FNEW must be authorized and name no entity; PING must have neither; all others need both.
      * Returns null when they are right, else the error to answer.
      */
-    default XftpError checkCredentials(boolean authorized, FileId entityId) {
+    default XftpError checkCredentials(boolean authorized, EntityId entityId) {
         return switch (this) {
             case Fnew c -> !authorized
                     ? XftpError.cmd(CommandError.NO_AUTH)

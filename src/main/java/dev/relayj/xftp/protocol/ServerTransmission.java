@@ -1,6 +1,7 @@
 package dev.relayj.xftp.protocol;
 
 import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.protocol.TransmissionAuth;
 import java.util.Arrays;
 import java.util.Objects;
@@ -10,7 +11,7 @@ public sealed interface ServerTransmission {
 
     CorrId corrId();
 
-    FileId entityId();
+    EntityId entityId();
 
     /**
      * A well-formed command. {@code authorized} is what the authorization covers: the session id,
@@ -18,7 +19,7 @@ public sealed interface ServerTransmission {
      *
      * @param auth the authorization, or null when the transmission has none
      */
-    record Command(TransmissionAuth auth, byte[] authorized, CorrId corrId, FileId entityId, FileCommand command)
+    record Command(TransmissionAuth auth, byte[] authorized, CorrId corrId, EntityId entityId, FileCommand command)
             implements ServerTransmission {
         public Command {
             authorized = authorized.clone();
@@ -47,7 +48,7 @@ public sealed interface ServerTransmission {
     }
 
     /** A block or command the server answers with {@code ERR}, echoing what it could read. */
-    record Rejected(CorrId corrId, FileId entityId, XftpError error) implements ServerTransmission {
+    record Rejected(CorrId corrId, EntityId entityId, XftpError error) implements ServerTransmission {
         @Override
         public String toString() {
             return "Rejected[" + error.encode() + "]";

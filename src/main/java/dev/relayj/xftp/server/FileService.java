@@ -11,7 +11,7 @@ import dev.relayj.protocol.CommandAuthorization;
 import dev.relayj.stats.Counter;
 import dev.relayj.stats.XftpServerStats;
 import dev.relayj.xftp.protocol.FileCommand;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.FileResponse;
@@ -163,9 +163,9 @@ final class FileService {
             return new FileResponse.Err(XftpError.SIZE);
         }
         long createdAt = FileStore.fileTime(clock);
-        FileId senderId = null;
+        EntityId senderId = null;
         for (int i = 0; i < ID_ATTEMPTS && senderId == null; i++) {
-            FileId id = newId();
+            EntityId id = newId();
             try {
                 store.addFile(id, info, createdAt, EntityStatus.ACTIVE);
                 senderId = id;
@@ -191,7 +191,7 @@ final class FileService {
         return new FileResponse.Sids(senderId, recipients.stream().map(FileRecipient::recipientId).toList());
     }
 
-    private FileResponse addRecipients(FileId senderId, List<AuthPublicKey> keys) throws IOException {
+    private FileResponse addRecipients(EntityId senderId, List<AuthPublicKey> keys) throws IOException {
         List<FileRecipient> recipients;
         try {
             recipients = addRecipientsToStore(senderId, keys);
@@ -203,7 +203,7 @@ final class FileService {
         return new FileResponse.Rids(recipients.stream().map(FileRecipient::recipientId).toList());
     }
 
-    private List<FileRecipient> addRecipientsToStore(FileId senderId, List<AuthPublicKey> keys) throws XftpException {
+    private List<FileRecipient> addRecipientsToStore(EntityId senderId, List<AuthPublicKey> keys) throws XftpException {
         List<FileRecipient> added = new ArrayList<>(keys.size());
         for (AuthPublicKey key : keys) {
             FileRecipient recipient = null;
@@ -316,7 +316,7 @@ final class FileService {
                 new ServedFile(Path.of(path), file.fileInfo().size(), box));
     }
 
-    private FileResponse ackFile(FileId recipientId, FileRec file) throws IOException {
+    private FileResponse ackFile(EntityId recipientId, FileRec file) throws IOException {
         appendLog(new FileStoreLogRecord.AckFile(recipientId));
         store.deleteRecipient(recipientId, file);
         stats.fileDownloadAcks.increment();
@@ -337,11 +337,11 @@ final class FileService {
 
     /** Looks a file up by sender or recipient id, for the control port; {@code AUTH} when unknown. */
     /** The file one of whose recipients has this id ({@code getFile fs SFRecipient}). */
-    FileRec findRecipientFile(FileId recipientId) throws XftpException {
+    FileRec findRecipientFile(EntityId recipientId) throws XftpException {
         return store.getFile(FileParty.RECIPIENT, recipientId).file();
     }
 
-    FileRec findFile(FileId id) throws XftpException {
+    FileRec findFile(EntityId id) throws XftpException {
         try {
             return store.getFile(FileParty.SENDER, id).file();
         } catch (XftpException e) {
@@ -430,10 +430,10 @@ final class FileService {
         }
     }
 
-    private FileId newId() {
+    private EntityId newId() {
         byte[] id = new byte[XftpServerConfig.FILE_ID_SIZE];
         random.nextBytes(id);
-        return new FileId(id);
+        return new EntityId(id);
     }
 
     private void deleteQuietly(Path path) {

@@ -7,7 +7,7 @@ import dev.relayj.http2.Http2Request;
 import dev.relayj.http2.Http2Response;
 import dev.relayj.protocol.CorrId;
 import dev.relayj.web.StaticFileServer;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileResponse;
 import dev.relayj.xftp.protocol.ServerTransmission;
 import dev.relayj.xftp.protocol.XftpBlock;
@@ -223,7 +223,7 @@ final class XftpConnection implements Http2Handler {
     private void processCommand(RequestBody body, int version, X25519PrivateKey sessionKey, Http2Response response)
             throws IOException {
         if (!body.isFullBlock()) {
-            sendResponse(response, CorrId.NONE, FileId.NONE, new FileResponse.Err(XftpError.BLOCK), version, null);
+            sendResponse(response, CorrId.NONE, EntityId.NONE, new FileResponse.Err(XftpError.BLOCK), version, null);
             return;
         }
         switch (XftpTransmissions.decodeServer(body.head(), sessionId)) {
@@ -236,7 +236,7 @@ final class XftpConnection implements Http2Handler {
         }
     }
 
-    private void sendResponse(Http2Response response, CorrId corrId, FileId entityId, FileResponse fileResponse,
+    private void sendResponse(Http2Response response, CorrId corrId, EntityId entityId, FileResponse fileResponse,
             int version, FileService.ServedFile file) throws IOException {
         byte[] block;
         try {

@@ -17,7 +17,7 @@ import dev.relayj.tls.TlsConnection;
 import dev.relayj.tls.TlsListener;
 import dev.relayj.tls.TlsSettings;
 import dev.relayj.protocol.BlockingInfo;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.protocol.XftpVersions;
@@ -235,7 +235,7 @@ public final class XftpServer implements AutoCloseable {
      * Deletes a file (by sender or recipient id) with its recipients and body, as the control
      * port's {@code delete} does; the error when there is no such file or it cannot be removed.
      */
-    public Optional<XftpError> deleteFile(FileId id) throws IOException {
+    public Optional<XftpError> deleteFile(EntityId id) throws IOException {
         try {
             return files.deleteFile(files.findFile(id));
         } catch (XftpException e) {
@@ -244,7 +244,7 @@ public final class XftpServer implements AutoCloseable {
     }
 
     /** Blocks a file (by sender or recipient id) and removes its body, as the control port's {@code block}. */
-    public Optional<XftpError> blockFile(FileId id, BlockingInfo info) throws IOException {
+    public Optional<XftpError> blockFile(EntityId id, BlockingInfo info) throws IOException {
         try {
             return files.blockFile(files.findFile(id), info);
         } catch (XftpException e) {

@@ -1,7 +1,7 @@
 package dev.relayj.xftp.store;
 
 import dev.relayj.encoding.Base64Url;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import java.io.IOException;
@@ -40,7 +40,7 @@ public final class ChunkFiles {
         return directory;
     }
 
-    public Path pathFor(FileId senderId) {
+    public Path pathFor(EntityId senderId) {
         return directory.resolve(Base64Url.encode(senderId.bytes()));
     }
 
@@ -49,7 +49,7 @@ public final class ChunkFiles {
      * for too few or too many bytes, {@code DIGEST} for a wrong digest, {@code FILE_IO} when the
      * disk fails. Returns the final path.
      */
-    public Path receive(FileId senderId, long size, byte[] digest, InputStream body) throws XftpException {
+    public Path receive(EntityId senderId, long size, byte[] digest, InputStream body) throws XftpException {
         Path target = pathFor(senderId);
         Path part = target.resolveSibling(target.getFileName() + PART_SUFFIX);
         boolean done = false;
@@ -122,7 +122,7 @@ public final class ChunkFiles {
             } else if (file.status() instanceof EntityStatus.Active) {
                 try {
                     store.deleteFile(file.senderId());
-                    report.accept("removed file record " + file.senderId() + ": its file " + path + " is missing");
+                    report.accept("removed file record " + file.senderId().toBase64() + ": its file " + path + " is missing");
                 } catch (XftpException e) {
                     // already gone
                 }

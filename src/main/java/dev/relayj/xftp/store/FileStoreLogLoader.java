@@ -1,7 +1,7 @@
 package dev.relayj.xftp.store;
 
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import java.io.IOException;
@@ -132,10 +132,10 @@ public final class FileStoreLogLoader {
         List<FileStoreLogRecord> records = new ArrayList<>();
         records.add(new FileStoreLogRecord.AddFile(file.senderId(), file.fileInfo(), file.createdAt(), file.status()));
         List<FileRecipient> recipients = new ArrayList<>();
-        for (FileId recipientId : file.recipientIds()) {
+        for (EntityId recipientId : file.recipientIds()) {
             FileStore.RecipientEntry entry = store.recipient(recipientId);
             if (entry == null || !entry.senderId().equals(file.senderId())) {
-                report.accept("Error storing log: recipient ID " + recipientId + " not found for file " + file.senderId());
+                report.accept("Error storing log: recipient ID " + recipientId.toBase64() + " not found for file " + file.senderId().toBase64());
             } else {
                 recipients.add(new FileRecipient(recipientId, entry.key()));
             }

@@ -15,6 +15,7 @@ import dev.relayj.encoding.DecodingException;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.ClientNotice;
 import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.protocol.TransmissionAuth;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -123,25 +124,25 @@ class XftpProtocolTest {
 
     @Test
     void credentialsAreCheckedAsCheckCredentials() {
-        FileId id = new FileId(filled(16, 7));
+        EntityId id = new EntityId(filled(16, 7));
         FileCommand fnew = new FileCommand.Fnew(new FileInfo(SND_KEY, 65536, new byte[32]), List.of(RCV_KEY), null);
-        assertNull(fnew.checkCredentials(true, FileId.NONE));
-        assertEquals(XftpError.cmd(CommandError.NO_AUTH), fnew.checkCredentials(false, FileId.NONE));
+        assertNull(fnew.checkCredentials(true, EntityId.NONE));
+        assertEquals(XftpError.cmd(CommandError.NO_AUTH), fnew.checkCredentials(false, EntityId.NONE));
         assertEquals(XftpError.cmd(CommandError.HAS_AUTH), fnew.checkCredentials(true, id));
         FileCommand ping = new FileCommand.Ping();
-        assertNull(ping.checkCredentials(false, FileId.NONE));
-        assertEquals(XftpError.cmd(CommandError.HAS_AUTH), ping.checkCredentials(true, FileId.NONE));
+        assertNull(ping.checkCredentials(false, EntityId.NONE));
+        assertEquals(XftpError.cmd(CommandError.HAS_AUTH), ping.checkCredentials(true, EntityId.NONE));
         assertEquals(XftpError.cmd(CommandError.HAS_AUTH), ping.checkCredentials(false, id));
         FileCommand fput = new FileCommand.Fput();
         assertNull(fput.checkCredentials(true, id));
         assertEquals(XftpError.cmd(CommandError.NO_AUTH), fput.checkCredentials(false, id));
-        assertEquals(XftpError.cmd(CommandError.NO_AUTH), fput.checkCredentials(true, FileId.NONE));
+        assertEquals(XftpError.cmd(CommandError.NO_AUTH), fput.checkCredentials(true, EntityId.NONE));
     }
 
     @Test
     void responsesEncodeAsTheReference() throws Exception {
-        FileId sId = new FileId(filled(16, 5));
-        FileId rId = new FileId(filled(16, 6));
+        EntityId sId = new EntityId(filled(16, 5));
+        EntityId rId = new EntityId(filled(16, 6));
         byte[] sids = new FileResponse.Sids(sId, List.of(rId)).encode(3);
         assertArrayEquals(concat(ascii("SIDS "), new byte[] {16}, filled(16, 5), new byte[] {1, 16}, filled(16, 6)), sids);
         assertArrayEquals(concat(ascii("RIDS "), new byte[] {1, 16}, filled(16, 6)),
@@ -188,7 +189,7 @@ class XftpProtocolTest {
     @Test
     void commandBlockLayoutAndDecoding() throws Exception {
         byte[] sessionId = filled(32, 0x11);
-        byte[] block = XftpTransmissions.encodeCommand(new byte[0], sessionId, ascii("1"), FileId.NONE,
+        byte[] block = XftpTransmissions.encodeCommand(new byte[0], sessionId, ascii("1"), EntityId.NONE,
                 new FileCommand.Ping());
         assertEquals(XftpBlock.SIZE, block.length);
         // pad length, batch count 1, Large length, empty auth, session id, corrId "1", no entity, PING
@@ -202,7 +203,7 @@ class XftpProtocolTest {
         assertEquals(new FileCommand.Ping(), ping.command());
         assertEquals(new CorrId(ascii("1")), ping.corrId());
 
-        FileId fileId = new FileId(filled(16, 4));
+        EntityId fileId = new EntityId(filled(16, 4));
         byte[] signature = filled(64, 0x55);
         byte[] signed = XftpTransmissions.encodeCommand(signature, sessionId, ascii("2"), fileId, new FileCommand.Fack());
         ServerTransmission.Command ack = assertInstanceOf(ServerTransmission.Command.class,
@@ -216,9 +217,9 @@ class XftpProtocolTest {
     @Test
     void badBlocksAreRejectedInTheReferenceOrder() throws Exception {
         byte[] sessionId = filled(32, 0x11);
-        FileId fileId = new FileId(filled(16, 4));
+        EntityId fileId = new EntityId(filled(16, 4));
         assertRejected(XftpError.BLOCK, XftpTransmissions.decodeServer(new byte[100], sessionId));
-        byte[] wrongSession = XftpTransmissions.encodeCommand(new byte[0], filled(32, 0x12), ascii("1"), FileId.NONE,
+        byte[] wrongSession = XftpTransmissions.encodeCommand(new byte[0], filled(32, 0x12), ascii("1"), EntityId.NONE,
                 new FileCommand.Ping());
         assertRejected(XftpError.SESSION, XftpTransmissions.decodeServer(wrongSession, sessionId));
         byte[] badAuth = XftpTransmissions.encodeCommand(filled(10, 1), sessionId, ascii("1"), fileId, new FileCommand.Fack());
@@ -273,14 +274,14 @@ class XftpProtocolTest {
     @Test
     void responseBlockRoundTripsThroughTheClientDecoder() throws Exception {
         byte[] sessionId = filled(32, 0x11);
-        FileId sId = new FileId(filled(16, 5));
-        byte[] block = XftpTransmissions.encodeResponse(sessionId, new CorrId(ascii("7")), FileId.NONE,
-                new FileResponse.Sids(sId, List.of(new FileId(filled(16, 6)))), 3);
+        EntityId sId = new EntityId(filled(16, 5));
+        byte[] block = XftpTransmissions.encodeResponse(sessionId, new CorrId(ascii("7")), EntityId.NONE,
+                new FileResponse.Sids(sId, List.of(new EntityId(filled(16, 6)))), 3);
         assertEquals(0, block[5]); // the server sends no authorization
         ClientTransmission t = XftpTransmissions.decodeClient(block, sessionId);
         assertEquals(new CorrId(ascii("7")), t.corrId());
         assertEquals(sId, ((FileResponse.Sids) t.response()).senderId());
-        byte[] okWithoutEntity = XftpTransmissions.encodeResponse(sessionId, new CorrId(ascii("7")), FileId.NONE, new FileResponse.Ok(), 3);
+        byte[] okWithoutEntity = XftpTransmissions.encodeResponse(sessionId, new CorrId(ascii("7")), EntityId.NONE, new FileResponse.Ok(), 3);
         assertEquals(XftpError.cmd(CommandError.NO_ENTITY), XftpTransmissions.decodeClient(okWithoutEntity, sessionId).error());
     }
 

@@ -16,7 +16,7 @@ import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.xftp.protocol.ClientTransmission;
 import dev.relayj.xftp.protocol.FileCommand;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileResponse;
 import dev.relayj.xftp.protocol.XftpBlock;
 import dev.relayj.xftp.protocol.XftpClientHandshake;
@@ -173,7 +173,7 @@ final class TestXftpClient implements java.io.Closeable {
     }
 
     /** Sends a command authorized by {@code key} (none when null), with a chunk after the block. */
-    Result command(PrivateKey key, FileId entity, FileCommand command, byte[] chunk) throws Exception {
+    Result command(PrivateKey key, EntityId entity, FileCommand command, byte[] chunk) throws Exception {
         byte[] corrId = Integer.toString(++corrIds).getBytes();
         byte[] authorized = XftpTransmissions.authorizedBytes(sessionId, corrId, entity, command);
         byte[] authorization = switch (key) {

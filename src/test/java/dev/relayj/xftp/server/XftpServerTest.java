@@ -18,7 +18,7 @@ import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.xftp.protocol.BasicAuth;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.xftp.protocol.FileCommand;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileResponse;
 import dev.relayj.xftp.protocol.XftpChunkSizes;
@@ -104,13 +104,13 @@ class XftpServerTest {
             assertEquals(XftpError.AUTH, error(client.command(other, chunk.senderId(), new FileCommand.Fdel(), null).response()));
             assertEquals(XftpError.AUTH, error(client.command(dh, chunk.senderId(), new FileCommand.Fdel(), null).response()),
                     "an authenticator for a signature key");
-            FileId unknown = new FileId(Chunks.randomData(16));
+            EntityId unknown = new EntityId(Chunks.randomData(16));
             assertEquals(XftpError.AUTH, error(client.command(other, unknown, fget, null).response()));
             assertEquals(XftpError.AUTH, error(client.command(dh, unknown, fget, null).response()));
             Ed25519PrivateKey sender = Ed25519PrivateKey.generate(TestXftpClient.RANDOM);
             byte[] data = Chunks.randomData(KB64);
             FileInfo info = new FileInfo(sender.publicKey(), data.length, Hashes.sha256(data));
-            assertEquals(XftpError.AUTH, error(client.command(other, FileId.NONE,
+            assertEquals(XftpError.AUTH, error(client.command(other, EntityId.NONE,
                     new FileCommand.Fnew(info, List.of(other.publicKey()), null), null).response()), "FNEW not signed by its sender key");
             assertDownloads(client, chunk, 0);
         }
@@ -303,7 +303,7 @@ class XftpServerTest {
         TestServer setup = new TestServer(dir);
         try (XftpServer server = setup.start();
                 TestXftpClient client = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH)) {
-            assertEquals(new FileResponse.Pong(), client.command(null, FileId.NONE, new FileCommand.Ping(), null).response());
+            assertEquals(new FileResponse.Pong(), client.command(null, EntityId.NONE, new FileCommand.Ping(), null).response());
             assertFalse(server.stats().snapshot().filesCreated() > 0);
         }
     }

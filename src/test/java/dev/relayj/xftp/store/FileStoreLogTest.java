@@ -12,7 +12,7 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.ClientNotice;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
@@ -55,8 +55,8 @@ class FileStoreLogTest {
             "FNEW " + SID3 + " " + SND_KEY + " 1048576 " + DIGEST + " 1718007200 blocked,reason=content",
             "FDEL " + SID3);
 
-    static FileId id(String base64) throws DecodingException {
-        return FileId.fromBase64(base64);
+    static EntityId id(String base64) throws DecodingException {
+        return EntityId.fromBase64(base64);
     }
 
     @Test
