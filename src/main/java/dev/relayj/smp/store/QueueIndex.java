@@ -69,7 +69,7 @@ final class QueueIndex {
 
     /** Adds a queue whose id is not in the table. Caller holds the write lock. */
     void put(EntityId id, StoreQueue queue) {
-        if ((occupied + 1) * 4L > slots.length * 3L) {
+        if ((occupied + 1) * 5L > slots.length * 3L) {
             rebuild();
         }
         StoreQueue[] table = slots;
@@ -129,13 +129,28 @@ final class QueueIndex {
     }
 
     /**
-     * A new table sized for the live queues, without removal marks; published whole, so that
+     * Makes room for this many queues in all without another rebuild (a store log about to be
+     * replayed knows roughly how many). Caller holds the write lock.
+     */
+    void reserve(int queues) {
+        if (queues * 5L > slots.length * 3L) {
+            rebuild(queues);
+        }
+    }
+
+    private void rebuild() {
+        rebuild(size + 1);
+    }
+
+    /**
+     * A new table with room for {@code room} queues at most 30 % full (linear probing stays short
+     * up to the 60 % at which the table grows), without removal marks; published whole, so that
      * lookups see either table complete. Queues being deleted (no id any more) are left out.
      */
-    private void rebuild() {
+    private void rebuild(int room) {
         StoreQueue[] old = slots;
         int capacity = MIN_CAPACITY;
-        while (capacity * 3L < (size + 1) * 8L) {
+        while (capacity * 3L < Math.max(room, size + 1) * 10L) {
             capacity <<= 1;
         }
         StoreQueue[] table = new StoreQueue[capacity];

@@ -85,6 +85,17 @@ public final class QueueStore {
         services.values().forEach(service -> action.accept(service.record));
     }
 
+    /** Makes room in the indexes for this many queues in all (a store log about to be replayed). */
+    public void reserve(int queueCount) {
+        indexLock.lock();
+        try {
+            queues.reserve(queueCount);
+            senders.reserve(queueCount);
+        } finally {
+            indexLock.unlock();
+        }
+    }
+
     public int queueCount() {
         return queues.size();
     }
