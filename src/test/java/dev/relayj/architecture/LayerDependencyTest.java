@@ -45,14 +45,6 @@ class LayerDependencyTest {
             List.of("smp.server", "xftp.server"),
             List.of("cli"));
 
-    /**
-     * Sideways uses that issue 9 is removing (shared settings and protocol types moving into
-     * {@code runtime} and {@code protocol}); listed so that no new one slips in meanwhile. An entry
-     * that is no longer found fails the test, so the list only shrinks.
-     */
-    static final Set<String> BEING_REMOVED = Set.of(
-            "xftp.protocol -> smp.protocol (same layer)");
-
     private static final String ROOT = "dev/relayj/";
     private static final Pattern REFERENCE = Pattern.compile("dev/relayj/((?:[a-z0-9_]+/)*[a-z0-9_]+)/[A-Za-z0-9_$]+");
 
@@ -77,10 +69,7 @@ class LayerDependencyTest {
                 }
             }
         }
-        List<String> found = wrong.stream().distinct().toList();
-        assertEquals(List.of(), found.stream().filter(w -> !BEING_REMOVED.contains(w)).toList());
-        assertEquals(List.of(), BEING_REMOVED.stream().filter(w -> !found.contains(w)).sorted().toList(),
-                "removed already: take these out of BEING_REMOVED");
+        assertEquals(List.of(), wrong.stream().distinct().toList());
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.relayj.crypto.X25519Secret;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.ClientTransmission;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.MessageLimits;
 import dev.relayj.smp.protocol.MsgFlags;
 import dev.relayj.smp.protocol.QueueMode;

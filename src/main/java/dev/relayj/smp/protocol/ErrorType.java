@@ -1,9 +1,10 @@
 package dev.relayj.smp.protocol;
 
-import dev.relayj.transport.SmpVersions;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.transport.SmpVersions;
 import java.nio.charset.StandardCharsets;
 
 /**

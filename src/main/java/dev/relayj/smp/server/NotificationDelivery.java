@@ -3,7 +3,7 @@ package dev.relayj.smp.server;
 import static dev.relayj.stats.SmpCounter.*;
 
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.store.QueueRecord;
 import dev.relayj.smp.store.StoreQueue;
 import java.util.ArrayList;

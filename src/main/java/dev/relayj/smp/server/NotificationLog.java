@@ -2,7 +2,7 @@ package dev.relayj.smp.server;
 
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

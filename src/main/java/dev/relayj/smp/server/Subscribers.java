@@ -3,7 +3,7 @@ package dev.relayj.smp.server;
 import static dev.relayj.stats.SmpCounter.*;
 
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.stats.SmpServerStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

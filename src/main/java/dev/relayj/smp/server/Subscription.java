@@ -1,6 +1,6 @@
 package dev.relayj.smp.server;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.QueueInfo;
 import java.util.concurrent.locks.ReentrantLock;
 

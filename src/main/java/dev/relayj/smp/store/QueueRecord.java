@@ -5,7 +5,7 @@ import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.crypto.Ed448PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.crypto.X25519Secret;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.QueueMode;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

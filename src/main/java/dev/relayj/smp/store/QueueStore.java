@@ -1,7 +1,7 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
-import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.transport.ServiceRole;
 
 import dev.relayj.crypto.AuthPublicKey;

@@ -1,9 +1,9 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.crypto.X25519Secret;
 import dev.relayj.smp.protocol.QueueMode;
-import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.transport.ServiceRole;
 
 import dev.relayj.crypto.AuthPublicKey;

@@ -1,6 +1,6 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 
 /**
  * One queue of the store: its recipient id, its current record (null once deleted) and its

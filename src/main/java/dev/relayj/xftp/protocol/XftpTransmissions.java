@@ -3,6 +3,8 @@ package dev.relayj.xftp.protocol;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.TransmissionAuth;
 import java.util.Arrays;
 
 /**
@@ -34,12 +36,12 @@ public final class XftpTransmissions {
             }
             transmission = singleTransmission(XftpBlock.unpad(block));
         } catch (XftpException e) {
-            return new ServerTransmission.Rejected(new byte[0], FileId.NONE, XftpError.BLOCK);
+            return new ServerTransmission.Rejected(CorrId.NONE, FileId.NONE, XftpError.BLOCK);
         }
         byte[] authBytes;
         byte[] authorized;
         byte[] sessId;
-        byte[] corrId;
+        CorrId corrId;
         FileId entityId;
         byte[] command;
         try {
@@ -48,28 +50,26 @@ public final class XftpTransmissions {
             authorized = reader.readTail();
             SmpReader fields = new SmpReader(authorized);
             sessId = fields.readShortBytes();
-            corrId = fields.readShortBytes();
+            corrId = CorrId.readFrom(fields);
             entityId = new FileId(fields.readShortBytes());
             command = fields.readTail();
         } catch (DecodingException e) {
-            return new ServerTransmission.Rejected(new byte[0], FileId.NONE, XftpError.BLOCK);
+            return new ServerTransmission.Rejected(CorrId.NONE, FileId.NONE, XftpError.BLOCK);
         }
         if (!Arrays.equals(sessId, sessionId)) {
             return new ServerTransmission.Rejected(corrId, FileId.NONE, XftpError.SESSION);
         }
-        TransmissionAuth auth;
-        try {
-            auth = TransmissionAuth.of(authBytes);
-        } catch (XftpException e) {
+        if (!TransmissionAuth.isValidLength(authBytes.length)) {
             return new ServerTransmission.Rejected(corrId, FileId.NONE, XftpError.BLOCK);
         }
+        TransmissionAuth auth = TransmissionAuth.fromBytes(authBytes);
         FileCommand parsed;
         try {
             parsed = FileCommand.parse(command);
         } catch (XftpException e) {
             return new ServerTransmission.Rejected(corrId, entityId, e.error());
         }
-        XftpError credentialError = parsed.checkCredentials(auth.isPresent(), entityId);
+        XftpError credentialError = parsed.checkCredentials(auth != null, entityId);
         if (credentialError != null) {
             return new ServerTransmission.Rejected(corrId, entityId, credentialError);
         }
@@ -78,8 +78,8 @@ public final class XftpTransmissions {
 
     /** Encodes a server response block for the agreed version. */
     public static byte[] encodeResponse(
-            byte[] sessionId, byte[] corrId, FileId entityId, FileResponse response, int version) throws XftpException {
-        return encodeBlock(new byte[0], authorized(sessionId, corrId, entityId, response.encode(version)));
+            byte[] sessionId, CorrId corrId, FileId entityId, FileResponse response, int version) throws XftpException {
+        return encodeBlock(new byte[0], authorized(sessionId, corrId.bytes(), entityId, response.encode(version)));
     }
 
     /** What a client signs, or authenticates with crypto_box, for a command ({@code tForAuth}). */
@@ -104,7 +104,7 @@ public final class XftpTransmissions {
             SmpReader reader = new SmpReader(transmission);
             reader.readShortBytes();
             byte[] sessId = reader.readShortBytes();
-            byte[] corrId = reader.readShortBytes();
+            CorrId corrId = CorrId.readFrom(reader);
             FileId entityId = new FileId(reader.readShortBytes());
             byte[] response = reader.readTail();
             if (!Arrays.equals(sessId, sessionId)) {
@@ -120,7 +120,7 @@ public final class XftpTransmissions {
                 return new ClientTransmission(corrId, entityId, null, e.error());
             }
         } catch (DecodingException e) {
-            return new ClientTransmission(new byte[0], FileId.NONE, null, XftpError.BLOCK);
+            return new ClientTransmission(CorrId.NONE, FileId.NONE, null, XftpError.BLOCK);
         }
     }
 

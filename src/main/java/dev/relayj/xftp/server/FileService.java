@@ -6,9 +6,10 @@ import dev.relayj.crypto.SecretBoxStream;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.crypto.X25519Secret;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.CommandAuthorization;
 import dev.relayj.stats.Counter;
 import dev.relayj.stats.XftpServerStats;
-import dev.relayj.xftp.protocol.BlockingInfo;
 import dev.relayj.xftp.protocol.FileCommand;
 import dev.relayj.xftp.protocol.FileId;
 import dev.relayj.xftp.protocol.FileInfo;
@@ -110,7 +111,7 @@ final class FileService {
             return Outcome.of(new FileResponse.Pong());
         }
         if (command instanceof FileCommand.Fnew fnew) {
-            if (!CommandAuthorization.verify(t, fnew.file().senderKey(), sessionKey)) {
+            if (!CommandAuthorization.verify(sessionKey, t.auth(), t.authorized(), t.corrId(), fnew.file().senderKey())) {
                 return Outcome.error(XftpError.AUTH);
             }
             return Outcome.of(createFile(fnew));
@@ -119,7 +120,7 @@ final class FileService {
         try {
             access = store.getFile(command.party(), t.entityId());
         } catch (XftpException e) {
-            CommandAuthorization.dummyVerify(t, sessionKey);
+            CommandAuthorization.dummyVerify(sessionKey, t.auth(), t.authorized(), t.corrId());
             return Outcome.error(XftpError.AUTH);
         }
         FileRec file = access.file();
@@ -128,11 +129,11 @@ final class FileService {
                 return Outcome.error(new XftpError.Blocked(blocked.info()));
             }
             case EntityStatus.Off off -> {
-                CommandAuthorization.dummyVerify(t, sessionKey);
+                CommandAuthorization.dummyVerify(sessionKey, t.auth(), t.authorized(), t.corrId());
                 return Outcome.error(XftpError.AUTH);
             }
             case EntityStatus.Active active -> {
-                if (!CommandAuthorization.verify(t, access.key(), sessionKey)) {
+                if (!CommandAuthorization.verify(sessionKey, t.auth(), t.authorized(), t.corrId(), access.key())) {
                     return Outcome.error(XftpError.AUTH);
                 }
             }

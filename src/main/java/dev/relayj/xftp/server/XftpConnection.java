@@ -5,6 +5,7 @@ import dev.relayj.encoding.VersionRange;
 import dev.relayj.http2.Http2Handler;
 import dev.relayj.http2.Http2Request;
 import dev.relayj.http2.Http2Response;
+import dev.relayj.protocol.CorrId;
 import dev.relayj.web.StaticFileServer;
 import dev.relayj.xftp.protocol.FileId;
 import dev.relayj.xftp.protocol.FileResponse;
@@ -222,7 +223,7 @@ final class XftpConnection implements Http2Handler {
     private void processCommand(RequestBody body, int version, X25519PrivateKey sessionKey, Http2Response response)
             throws IOException {
         if (!body.isFullBlock()) {
-            sendResponse(response, new byte[0], FileId.NONE, new FileResponse.Err(XftpError.BLOCK), version, null);
+            sendResponse(response, CorrId.NONE, FileId.NONE, new FileResponse.Err(XftpError.BLOCK), version, null);
             return;
         }
         switch (XftpTransmissions.decodeServer(body.head(), sessionId)) {
@@ -235,7 +236,7 @@ final class XftpConnection implements Http2Handler {
         }
     }
 
-    private void sendResponse(Http2Response response, byte[] corrId, FileId entityId, FileResponse fileResponse,
+    private void sendResponse(Http2Response response, CorrId corrId, FileId entityId, FileResponse fileResponse,
             int version, FileService.ServedFile file) throws IOException {
         byte[] block;
         try {

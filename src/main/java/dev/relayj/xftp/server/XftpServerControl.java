@@ -2,7 +2,7 @@ package dev.relayj.xftp.server;
 
 import dev.relayj.control.ControlEntityId;
 import dev.relayj.control.XftpControlTarget;
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.xftp.protocol.FileId;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;

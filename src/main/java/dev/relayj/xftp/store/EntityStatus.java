@@ -1,7 +1,7 @@
 package dev.relayj.xftp.store;
 
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 
 /**
  * Whether a file may be used ({@code ServerEntityStatus} in {@code Server/QueueStore.hs}); text form
@@ -20,7 +20,7 @@ public sealed interface EntityStatus {
     default String encode() {
         return switch (this) {
             case Active a -> "active";
-            case Blocked b -> "blocked," + b.info().encode();
+            case Blocked b -> "blocked," + b.info().toText();
             case Off o -> "off";
         };
     }
@@ -33,7 +33,7 @@ public sealed interface EntityStatus {
             return OFF;
         }
         if (text.startsWith("blocked,")) {
-            return new Blocked(BlockingInfo.parse(text.substring("blocked,".length())));
+            return new Blocked(BlockingInfo.fromText(text.substring("blocked,".length())));
         }
         throw new DecodingException("bad entity status");
     }

@@ -1,7 +1,7 @@
 package dev.relayj.xftp.store;
 
 import dev.relayj.crypto.AuthPublicKey;
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.xftp.protocol.FileId;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileParty;

@@ -2,7 +2,7 @@ package dev.relayj.xftp.store;
 
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.xftp.protocol.FileId;
 import dev.relayj.xftp.protocol.FileInfo;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public sealed interface FileStoreLogRecord {
                 yield "FADD " + r.senderId().toBase64() + " " + String.join(",", items);
             }
             case DeleteFile r -> "FDEL " + r.senderId().toBase64();
-            case BlockFile r -> "FBLK " + r.senderId().toBase64() + " " + r.info().encode();
+            case BlockFile r -> "FBLK " + r.senderId().toBase64() + " " + r.info().toText();
             case AckFile r -> "FACK " + r.recipientId().toBase64();
         };
     }
@@ -105,7 +105,7 @@ public sealed interface FileStoreLogRecord {
                     throw new DecodingException("FBLK needs sender id and blocking info");
                 }
                 yield new BlockFile(StoreText.parseId(rest.substring(0, space)),
-                        BlockingInfo.parse(rest.substring(space + 1)));
+                        BlockingInfo.fromText(rest.substring(space + 1)));
             }
             case "FACK" -> new AckFile(StoreText.parseId(exactly(rest, 1)[0]));
             default -> throw new DecodingException("unknown record " + tag);

@@ -13,6 +13,8 @@ import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.ClientNotice;
 
 class ErrorTypeTest {
 

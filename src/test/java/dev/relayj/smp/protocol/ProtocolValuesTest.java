@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relayj.encoding.VersionRange;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
+import dev.relayj.protocol.EntityId;
 
 class ProtocolValuesTest {
     @Test

@@ -6,6 +6,7 @@ import dev.relayj.crypto.Ed448PublicKey;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.transport.CertChainPubKey;
 import dev.relayj.transport.CertificateChain;
 import dev.relayj.transport.SignedKey;

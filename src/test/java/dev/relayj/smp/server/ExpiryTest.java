@@ -137,7 +137,7 @@ class ExpiryTest {
             await(() -> server.env().clients().size() == 2, "the idle client to be disconnected");
             assertThrows(IOException.class, idle::receive);
             assertEquals(BrokerMessage.OK, active.call(q.rcvId(), Command.GET, q.rcvKey()));
-            assertEquals(BrokerMessage.PONG, subscribed.call(dev.relayj.smp.protocol.EntityId.NONE, Command.PING, null));
+            assertEquals(BrokerMessage.PONG, subscribed.call(dev.relayj.protocol.EntityId.NONE, Command.PING, null));
         }
     }
 }

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.CorrId;
+import dev.relayj.protocol.CorrId;
 import dev.relayj.smp.protocol.MsgFlags;
 import dev.relayj.smp.protocol.QueueRequestData;
 import dev.relayj.smp.protocol.SubscriptionMode;

@@ -1,7 +1,7 @@
 package dev.relayj.smp.store;
 
 import dev.relayj.smp.protocol.QueueMode;
-import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.transport.ServiceRole;
 
 import static dev.relayj.smp.store.Fixtures.ed25519;

@@ -2,6 +2,8 @@ package dev.relayj.xftp.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +12,10 @@ import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.ClientNotice;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.TransmissionAuth;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -168,8 +174,8 @@ class XftpProtocolTest {
             assertThrows(DecodingException.class, () -> XftpError.parse(bad), bad);
         }
         // aeson reads a notice with spaces, nulls and unknown fields
-        assertEquals(new BlockingInfo(BlockingInfo.Reason.SPAM, new BlockingInfo.ClientNotice(null)),
-                BlockingInfo.parse("reason=spam,notice={ \"ttl\" : null, \"x\": [1, {\"y\": \"}\"}] }"));
+        assertEquals(new BlockingInfo(BlockingInfo.Reason.SPAM, new ClientNotice(null)),
+                BlockingInfo.fromText("reason=spam,notice={ \"ttl\" : null, \"x\": [1, {\"y\": \"}\"}] }"));
     }
 
     @Test
@@ -194,14 +200,14 @@ class XftpProtocolTest {
         ServerTransmission.Command ping = assertInstanceOf(ServerTransmission.Command.class,
                 XftpTransmissions.decodeServer(block, sessionId));
         assertEquals(new FileCommand.Ping(), ping.command());
-        assertArrayEquals(ascii("1"), ping.corrId());
+        assertEquals(new CorrId(ascii("1")), ping.corrId());
 
         FileId fileId = new FileId(filled(16, 4));
         byte[] signature = filled(64, 0x55);
         byte[] signed = XftpTransmissions.encodeCommand(signature, sessionId, ascii("2"), fileId, new FileCommand.Fack());
         ServerTransmission.Command ack = assertInstanceOf(ServerTransmission.Command.class,
                 XftpTransmissions.decodeServer(signed, sessionId));
-        assertEquals(TransmissionAuth.Kind.ED25519_SIGNATURE, ack.auth().kind());
+        assertTrue(ack.auth() instanceof TransmissionAuth.Signature s && s.isEd25519());
         assertArrayEquals(XftpTransmissions.authorizedBytes(sessionId, ascii("2"), fileId, new FileCommand.Fack()),
                 ack.authorized());
         assertEquals(fileId, ack.entityId());
@@ -268,13 +274,13 @@ class XftpProtocolTest {
     void responseBlockRoundTripsThroughTheClientDecoder() throws Exception {
         byte[] sessionId = filled(32, 0x11);
         FileId sId = new FileId(filled(16, 5));
-        byte[] block = XftpTransmissions.encodeResponse(sessionId, ascii("7"), FileId.NONE,
+        byte[] block = XftpTransmissions.encodeResponse(sessionId, new CorrId(ascii("7")), FileId.NONE,
                 new FileResponse.Sids(sId, List.of(new FileId(filled(16, 6)))), 3);
         assertEquals(0, block[5]); // the server sends no authorization
         ClientTransmission t = XftpTransmissions.decodeClient(block, sessionId);
-        assertArrayEquals(ascii("7"), t.corrId());
+        assertEquals(new CorrId(ascii("7")), t.corrId());
         assertEquals(sId, ((FileResponse.Sids) t.response()).senderId());
-        byte[] okWithoutEntity = XftpTransmissions.encodeResponse(sessionId, ascii("7"), FileId.NONE, new FileResponse.Ok(), 3);
+        byte[] okWithoutEntity = XftpTransmissions.encodeResponse(sessionId, new CorrId(ascii("7")), FileId.NONE, new FileResponse.Ok(), 3);
         assertEquals(XftpError.cmd(CommandError.NO_ENTITY), XftpTransmissions.decodeClient(okWithoutEntity, sessionId).error());
     }
 
@@ -339,10 +345,10 @@ class XftpProtocolTest {
 
     @Test
     void authorizationLengthsAreClassified() throws Exception {
-        assertEquals(TransmissionAuth.Kind.AUTHENTICATOR, TransmissionAuth.of(new byte[80]).kind());
-        assertEquals(TransmissionAuth.Kind.ED448_SIGNATURE, TransmissionAuth.of(new byte[114]).kind());
-        assertEquals(TransmissionAuth.Kind.NONE, TransmissionAuth.of(new byte[0]).kind());
-        assertThrows(XftpException.class, () -> TransmissionAuth.of(new byte[65]));
+        assertInstanceOf(TransmissionAuth.Authenticator.class, TransmissionAuth.fromBytes(new byte[80]));
+        assertFalse(assertInstanceOf(TransmissionAuth.Signature.class, TransmissionAuth.fromBytes(new byte[114])).isEd25519());
+        assertNull(TransmissionAuth.fromBytes(new byte[0]));
+        assertFalse(TransmissionAuth.isValidLength(65));
         AuthPublicKey key = RCV_KEY;
         assertEquals(key, FileCommand.parse(new FileCommand.Fadd(List.of(key)).encode()) instanceof FileCommand.Fadd f
                 ? f.recipientKeys().get(0) : null);

@@ -193,7 +193,7 @@ final class TestXftpClient implements java.io.Closeable {
         assertTrue(body.length >= XftpBlock.SIZE, "response has a whole block, got " + body.length + " bytes");
         ClientTransmission t = XftpTransmissions.decodeClient(Arrays.copyOf(body, XftpBlock.SIZE), sessionId);
         if (corrId != null) {
-            assertArrayEquals(corrId, t.corrId());
+            assertArrayEquals(corrId, t.corrId().bytes());
         }
         return new Result(t, Arrays.copyOfRange(body, XftpBlock.SIZE, body.length));
     }

@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.ClientNotice;
 import dev.relayj.xftp.protocol.FileId;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.XftpError;
@@ -102,7 +103,7 @@ class FileStoreLogTest {
         assertEquals(XftpError.AUTH, assertThrows(XftpException.class, () -> store.getFile(FileParty.RECIPIENT, id(RID2))).error());
 
         FileRec second = store.getFile(FileParty.RECIPIENT, id(RID3)).file();
-        assertEquals(new EntityStatus.Blocked(new BlockingInfo(BlockingInfo.Reason.SPAM, new BlockingInfo.ClientNotice(86400L))),
+        assertEquals(new EntityStatus.Blocked(new BlockingInfo(BlockingInfo.Reason.SPAM, new ClientNotice(86400L))),
                 second.status());
         assertNull(second.filePath());
         assertThrows(XftpException.class, () -> store.getFile(FileParty.SENDER, id(SID3)));

@@ -1,4 +1,4 @@
-package dev.relayj.smp.protocol;
+package dev.relayj.encoding;
 
 import dev.relayj.encoding.DecodingException;
 import java.math.BigDecimal;
@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small part of JSON that SMP carries (client notices in BLOCKED, queue info in INFO):
+ * The small part of JSON that SMP and XFTP carry (client notices in BLOCKED, queue info in INFO):
  * writing strings the way Haskell's aeson escapes them, and reading a complete JSON text into
  * maps, lists, strings, {@link BigDecimal}s, booleans and {@link #NULL}.
  */
-final class Json {
+public final class Json {
     /** JSON {@code null}, distinct from an absent field. */
-    static final Object NULL = new Object() {
+    public static final Object NULL = new Object() {
         @Override
         public String toString() {
             return "null";
@@ -31,7 +31,7 @@ final class Json {
     }
 
     /** Parses a whole JSON text; trailing non-space characters are an error. */
-    static Object parse(String text) throws DecodingException {
+    public static Object parse(String text) throws DecodingException {
         Json json = new Json(text);
         json.skipSpace();
         Object value = json.value(0);
@@ -43,7 +43,7 @@ final class Json {
     }
 
     /** A JSON string literal, escaped as aeson does: quote, backslash and control characters only. */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -1,4 +1,4 @@
-package dev.relayj.smp.protocol;
+package dev.relayj.protocol;
 
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.CbAuthenticator;
@@ -12,15 +12,15 @@ import dev.relayj.crypto.SignaturePublicKey;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
-import java.util.Arrays;
 import java.util.Base64;
 
 /**
  * Verifies that a transmission's authorization is made with a given key
- * ({@code verifyCmdAuthorization}, {@code dummyVerifyCmd}, {@code verifyServiceSig} and the
- * service command check of {@code Server.hs}). When the kind of authorization does not match the
- * key, the same work is done with a fixed dummy key, so that the answer takes as long whether or
- * not the queue exists and whichever key it has.
+ * ({@code verifyCmdAuthorization} and {@code dummyVerifyCmd} of {@code Messaging/Server.hs}, which
+ * the XFTP server's {@code verifyXFTPTransmission} uses too). When the kind of authorization does
+ * not match the key, or there is no key (no such queue or file), the same work is done with a
+ * fixed dummy key, so that the answer takes as long whether or not the entity exists and
+ * whichever key it has. One class for both relays: the dummy keys are security-relevant.
  */
 public final class CommandAuthorization {
     private CommandAuthorization() {}
@@ -47,14 +47,14 @@ public final class CommandAuthorization {
      * key and the correlation id as nonce.
      *
      * @param serverSessionKey the server's X25519 key of this session (from v7), or null
-     * @param authorization the transmission's authorization, or null (never verifies)
+     * @param auth the transmission's authorization, or null (never verifies)
      */
-    public static boolean verify(X25519PrivateKey serverSessionKey, Authorization authorization, byte[] authorized,
+    public static boolean verify(X25519PrivateKey serverSessionKey, TransmissionAuth auth, byte[] authorized,
             CorrId corrId, AuthPublicKey key) {
-        if (authorization == null) {
+        if (auth == null) {
             return false;
         }
-        return switch (authorization.auth()) {
+        return switch (auth) {
             case TransmissionAuth.Signature signature -> {
                 if (key instanceof SignaturePublicKey signatureKey && matches(signatureKey, signature)) {
                     yield verifySignature(signatureKey, signature, authorized);
@@ -76,70 +76,17 @@ public final class CommandAuthorization {
      * The work of {@link #verify} with a dummy key, for when there is no key to verify with (no
      * such queue, no notifier); always false.
      */
-    public static boolean dummyVerify(X25519PrivateKey serverSessionKey, Authorization authorization, byte[] authorized,
+    public static boolean dummyVerify(X25519PrivateKey serverSessionKey, TransmissionAuth auth, byte[] authorized,
             CorrId corrId) {
-        if (authorization == null) {
+        if (auth == null) {
             return false;
         }
-        switch (authorization.auth()) {
+        switch (auth) {
             case TransmissionAuth.Signature signature -> verifySignature(dummyKeyFor(signature), signature, authorized);
             case TransmissionAuth.Authenticator authenticator ->
                     verifyAuthenticator(serverSessionKey, authenticator, authorized, corrId, DUMMY_X25519);
         }
         return false;
-    }
-
-    /**
-     * The bytes the queue key's authorization covers in a service session: the service
-     * certificate's fingerprint in front when the transmission has a service signature.
-     *
-     * @param serviceCertHash the SHA-256 fingerprint of the session's service certificate, or null
-     */
-    public static byte[] authorizedForQueueKey(byte[] serviceCertHash, Authorization authorization, byte[] authorized) {
-        if (serviceCertHash == null || authorization == null || !authorization.hasServiceSignature()) {
-            return authorized;
-        }
-        byte[] out = Arrays.copyOf(serviceCertHash, serviceCertHash.length + authorized.length);
-        System.arraycopy(authorized, 0, out, serviceCertHash.length, authorized.length);
-        return out;
-    }
-
-    /**
-     * Whether the service signature is as the command needs ({@code verifyServiceSig}): NEW, SUB
-     * and NSUB in a service session must carry a valid one and outside a service session none;
-     * other commands must never carry one. A failure is answered with {@code ERR SERVICE}.
-     *
-     * @param serviceKey the session's service key, or null outside a service session
-     * @param authorization the transmission's authorization, or null
-     */
-    public static boolean serviceSignatureValid(Command command, Ed25519PublicKey serviceKey, Authorization authorization,
-            byte[] authorized) {
-        byte[] serviceSignature = authorization == null ? null : authorization.serviceSignature();
-        if (!Command.usesServiceAuth(command)) {
-            return serviceSignature == null;
-        }
-        if (serviceKey == null) {
-            return serviceSignature == null;
-        }
-        return serviceSignature != null && serviceKey.verify(new Ed25519Signature(serviceSignature), authorized);
-    }
-
-    /**
-     * Whether SUBS or NSUBS is signed by the session's service with its Ed25519 key and names the
-     * service ({@code verifyServiceCmd}); otherwise the answer is {@code ERR SERVICE}.
-     *
-     * @param serviceId the session's service id, or null outside a service session
-     * @param serviceKey the session's service key, or null outside a service session
-     */
-    public static boolean serviceCommandValid(EntityId entityId, EntityId serviceId, Ed25519PublicKey serviceKey,
-            Authorization authorization, byte[] authorized) {
-        if (serviceId == null || serviceKey == null || authorization == null || authorization.hasServiceSignature()) {
-            return false;
-        }
-        if (!(authorization.auth() instanceof TransmissionAuth.Signature signature) || !signature.isEd25519()) {
-            return false;
-        }
-        return entityId.equals(serviceId) && serviceKey.verify(new Ed25519Signature(signature.bytes()), authorized);
     }
 
     private static boolean matches(SignaturePublicKey key, TransmissionAuth.Signature signature) {

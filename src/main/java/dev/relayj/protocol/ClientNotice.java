@@ -1,6 +1,7 @@
-package dev.relayj.smp.protocol;
+package dev.relayj.protocol;
 
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.encoding.Json;
 import java.math.BigDecimal;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.relayj.smp.protocol;
+package dev.relayj.protocol;
 
 import java.util.Arrays;
 

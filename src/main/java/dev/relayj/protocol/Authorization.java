@@ -1,4 +1,4 @@
-package dev.relayj.smp.protocol;
+package dev.relayj.protocol;
 
 import java.util.Arrays;
 
@@ -30,6 +30,11 @@ public record Authorization(TransmissionAuth auth, byte[] serviceSignature) {
     @Override
     public byte[] serviceSignature() {
         return serviceSignature == null ? null : serviceSignature.clone();
+    }
+
+    /** The signature or authenticator of an authorization that may be absent (null). */
+    public static TransmissionAuth authOf(Authorization authorization) {
+        return authorization == null ? null : authorization.auth;
     }
 
     public boolean hasServiceSignature() {
