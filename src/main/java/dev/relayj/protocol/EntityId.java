@@ -44,6 +44,12 @@ public record EntityId(byte[] bytes) {
         return bytes.length;
     }
 
+    /** Whether {@code array} holds this id's bytes at {@code offset} (compact stores keep ids packed). */
+    public boolean contentEquals(byte[] array, int offset) {
+        return offset + bytes.length <= array.length
+                && Arrays.equals(bytes, 0, bytes.length, array, offset, offset + bytes.length);
+    }
+
     public void writeTo(SmpWriter writer) {
         writer.writeShortBytes(bytes);
     }

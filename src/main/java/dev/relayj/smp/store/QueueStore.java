@@ -23,14 +23,16 @@ import java.util.function.Consumer;
  * memory until the next restart); lookups of its ids fail the same way (AUTH).
  */
 public final class QueueStore {
-    private final ConcurrentHashMap<EntityId, StoreQueue> queues = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<EntityId, StoreQueue> senders = new ConcurrentHashMap<>();
+    /** Makes checking and claiming ids atomic across the indexes; taken after a queue lock, never before. */
+    private final ReentrantLock indexLock = new ReentrantLock();
+    private final QueueIndex queues = new QueueIndex(queue -> queue.recipientId().hashCode(),
+            (queue, id) -> queue.record() != null && id.equals(queue.recipientId()), indexLock);
+    private final QueueIndex senders = new QueueIndex(queue -> queue.record().senderIdHash(),
+            QueueStore::hasSenderId, indexLock);
     private final ConcurrentHashMap<EntityId, StoreQueue> notifiers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<EntityId, StoreQueue> links = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<EntityId, Service> services = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<EntityId, EntityId> serviceCerts = new ConcurrentHashMap<>();
-    /** Makes checking and claiming ids atomic across the indexes; taken after a queue lock, never before. */
-    private final ReentrantLock indexLock = new ReentrantLock();
     private volatile StoreLogSink storeLog;
 
     /** A service and the queues associated with it. */
@@ -43,6 +45,11 @@ public final class QueueStore {
     /** Starts (or, with null, stops) appending changes to a store log. */
     public void setStoreLog(StoreLogSink sink) {
         storeLog = sink;
+    }
+
+    private static boolean hasSenderId(StoreQueue queue, EntityId id) {
+        QueueRecord record = queue.record();
+        return record != null && record.hasSenderId(id);
     }
 
     // --- lookups
@@ -70,12 +77,23 @@ public final class QueueStore {
 
     /** Visits every queue; queues added or deleted meanwhile may or may not be visited. */
     public void forEachQueue(Consumer<StoreQueue> action) {
-        queues.values().forEach(action);
+        queues.forEach(action);
     }
 
     /** Visits every service. */
     public void forEachService(Consumer<ServiceRecord> action) {
         services.values().forEach(service -> action.accept(service.record));
+    }
+
+    /** Makes room in the indexes for this many queues in all (a store log about to be replayed). */
+    public void reserve(int queueCount) {
+        indexLock.lock();
+        try {
+            queues.reserve(queueCount);
+            senders.reserve(queueCount);
+        } finally {
+            indexLock.unlock();
+        }
     }
 
     public int queueCount() {
@@ -104,7 +122,7 @@ public final class QueueStore {
     /** Adds a queue; DUPLICATE when its recipient, sender, notifier or link id is taken. */
     public StoreQueue addQueue(EntityId recipientId, QueueRecord record) throws StoreException {
         StoreQueue queue = new StoreQueue(recipientId, record);
-        queue.lock().lock();
+        queue.lock();
         try {
             indexLock.lock();
             try {
@@ -131,7 +149,7 @@ public final class QueueStore {
             log("addQueue", new StoreLogRecord.CreateQueue(recipientId, record));
             return queue;
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 
@@ -402,11 +420,11 @@ public final class QueueStore {
     }
 
     private static <T> T withQueueLock(StoreQueue queue, QueueAction<T> action) throws StoreException {
-        queue.lock().lock();
+        queue.lock();
         try {
             return action.run();
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 
