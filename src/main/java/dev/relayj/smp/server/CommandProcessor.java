@@ -21,7 +21,7 @@ import dev.relayj.smp.protocol.RawTransmission;
 import dev.relayj.smp.protocol.TransmissionParams;
 import dev.relayj.smp.protocol.Transmissions;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.CommandError;
+import dev.relayj.protocol.CommandError;
 import dev.relayj.protocol.CorrId;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
