@@ -40,7 +40,7 @@ import dev.relayj.smp.protocol.RcvMessageBody;
 import dev.relayj.smp.protocol.ServerNotifierCredentials;
 import dev.relayj.smp.protocol.ServerTransmission;
 import dev.relayj.smp.protocol.SubscriptionMode;
-import dev.relayj.smp.store.EntityStatus;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.smp.store.Message;
 import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.NotifierCredentials;

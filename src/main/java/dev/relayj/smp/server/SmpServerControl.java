@@ -9,7 +9,7 @@ import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
-import dev.relayj.smp.store.EntityStatus;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.QueueRecord;
 import dev.relayj.smp.store.StoreError;

@@ -20,7 +20,7 @@ import dev.relayj.xftp.protocol.XftpChunkSizes;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.store.ChunkFiles;
-import dev.relayj.xftp.store.EntityStatus;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.store.FileRec;
 import dev.relayj.xftp.store.FileRecipient;
 import dev.relayj.xftp.store.FileStore;
