@@ -2,7 +2,6 @@ package dev.relayj.smp.store;
 
 import dev.relayj.protocol.EntityId;
 
-import dev.relayj.encoding.DecodingException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -92,47 +91,8 @@ public final class QueueStoreLog {
     /** Replays the log into the store; the store must not have a log attached yet. */
     public static LoadReport read(Path file, QueueStore store, Consumer<String> notes)
             throws IOException, StoreFileException {
-        int warnings = 0;
         store.reserve((int) Math.min(Integer.MAX_VALUE / 2, Files.size(file) / TYPICAL_CREATE_LINE));
-        try (LogLineReader lines = new LogLineReader(file)) {
-            while (true) {
-                String line;
-                try {
-                    line = lines.next();
-                } catch (LogLineReader.MalformedLineException e) {
-                    if (!lines.terminated()) {
-                        notes.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line ("
-                                + e.getMessage() + ")");
-                        warnings++;
-                        break;
-                    }
-                    throw StoreFileException.atLine(file, lines.lineNumber(), e.getMessage());
-                }
-                if (line == null) {
-                    break;
-                }
-                if (!lines.terminated()) {
-                    // every record is written with its newline in one write: without it the write was cut
-                    notes.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line");
-                    warnings++;
-                    break;
-                }
-                StoreLogRecord record;
-                try {
-                    record = StoreLogRecord.parse(line);
-                } catch (DecodingException e) {
-                    throw StoreFileException.atLine(file, lines.lineNumber(), "invalid store log record: "
-                            + e.getMessage());
-                }
-                String problem = apply(store, record);
-                if (problem != null) {
-                    notes.accept("STORE: " + problem + " (" + file + ":" + lines.lineNumber() + ")");
-                    warnings++;
-                }
-            }
-            notes.accept("Processed: " + lines.lineNumber() + " log lines");
-            return new LoadReport(lines.lineNumber(), warnings);
-        }
+        return StoreLogReplay.replay(file, store, notes);
     }
 
     /** Writes the whole state: services first, then every queue ({@code writeQueueStore}). */
