@@ -95,30 +95,6 @@ public final class QueueStoreLog {
         return StoreLogReplay.replay(file, store, notes);
     }
 
-    /** Writes the whole state: services first, then every queue ({@code writeQueueStore}). */
-    public static void writeState(StoreLogSink sink, QueueStore store) throws IOException {
-        List<StoreLogRecord> services = new ArrayList<>();
-        store.forEachService(service -> services.add(new StoreLogRecord.NewService(service)));
-        for (StoreLogRecord record : services) {
-            sink.append(record);
-        }
-        IOException[] failure = new IOException[1];
-        store.forEachQueue(queue -> {
-            QueueRecord record = queue.record();
-            if (record == null || failure[0] != null) {
-                return;
-            }
-            try {
-                sink.append(new StoreLogRecord.CreateQueue(queue.recipientId(), record));
-            } catch (IOException e) {
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-    }
-
     /** Applies one record; returns what went wrong (the reference logs it and goes on), or null. */
     static String apply(QueueStore store, StoreLogRecord record) {
         try {
@@ -186,7 +162,7 @@ public final class QueueStoreLog {
 
     private static void writeCompacted(Path temp, QueueStore store) throws IOException {
         try (StoreLogWriter writer = StoreLogWriter.create(temp)) {
-            writeState(writer, store);
+            CompactedStateWriter.write(writer, store);
             writer.sync();
         }
     }
