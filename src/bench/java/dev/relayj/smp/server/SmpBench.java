@@ -14,7 +14,7 @@ import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.MessageLimits;
 import dev.relayj.smp.protocol.MsgFlags;
 import dev.relayj.smp.protocol.QueueMode;
-import dev.relayj.smp.store.EntityStatus;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.smp.store.QueueRecord;
 import dev.relayj.smp.store.QueueStore;
 import dev.relayj.smp.store.QueueStoreLog;

@@ -6,6 +6,7 @@ import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
 import dev.relayj.encoding.VersionRange;
+import dev.relayj.protocol.CommandError;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.transport.CertChainPubKey;
 import dev.relayj.transport.SmpVersions;

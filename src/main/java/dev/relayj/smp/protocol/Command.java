@@ -6,6 +6,8 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.BasicAuth;
+import dev.relayj.protocol.CommandError;
 import dev.relayj.protocol.EntityId;
 import java.util.Arrays;
 import java.util.List;

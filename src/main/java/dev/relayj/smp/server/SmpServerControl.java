@@ -9,7 +9,7 @@ import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
-import dev.relayj.smp.store.EntityStatus;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.QueueRecord;
 import dev.relayj.smp.store.StoreError;
@@ -71,18 +71,22 @@ final class SmpServerControl implements SmpControlTarget {
 
     @Override
     public List<ClientInfo> clients() {
-        return env.clients().stream().map(ClientSession::info)
+        return env.clients().stream().map(ClientSession::snapshot)
+                .map(s -> new ClientInfo(s.id(), s.sessionId(), s.connected(), s.createdAtSeconds(),
+                        s.rcvActiveAtSeconds(), s.sndActiveAtSeconds(), s.subscriptions()))
                 .sorted(Comparator.comparingLong(ClientInfo::clientId)).toList();
     }
 
     @Override
     public List<PortSockets> sockets() {
-        return sockets.sockets();
+        return sockets.sockets().stream()
+                .map(p -> new PortSockets(p.port(), p.accepted(), p.closed(), p.active(), p.leaked())).toList();
     }
 
     @Override
     public List<SocketThread> socketThreads() {
-        return sockets.socketThreads();
+        return sockets.socketThreads().stream()
+                .map(t -> new SocketThread(t.port(), t.socketId(), t.thread())).toList();
     }
 
     @Override
@@ -96,7 +100,9 @@ final class SmpServerControl implements SmpControlTarget {
             long smpSubs = 0, ntfSubs = 0, smpClients = 0, ntfClients = 0;
             long noSub = 0, pending = 0, thread = 0, prohibited = 0;
             for (ClientSession client : clients) {
-                SmpServerInfo.QueueLengths lengths = client.queueLengths();
+                ClientSession.Snapshot snapshot = client.snapshot();
+                SmpServerInfo.QueueLengths lengths =
+                        new SmpServerInfo.QueueLengths(0, snapshot.sendQueueLength(), snapshot.messageQueueLength());
                 all = plus(all, lengths);
                 int subs = client.subscriptions().size();
                 if (subs > 0) {

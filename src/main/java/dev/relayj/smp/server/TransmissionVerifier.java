@@ -6,7 +6,7 @@ import dev.relayj.protocol.Authorization;
 import dev.relayj.protocol.CommandAuthorization;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.CommandError;
+import dev.relayj.protocol.CommandError;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.Party;
 import dev.relayj.smp.protocol.QueueMode;

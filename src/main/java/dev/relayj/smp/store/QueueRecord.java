@@ -7,6 +7,7 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.crypto.X25519Secret;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.QueueMode;
+import dev.relayj.store.EntityStatus;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import dev.relayj.store.EntityStatus;
 
 /**
  * The queues and client services of an SMP server, indexed by recipient, sender, notifier and

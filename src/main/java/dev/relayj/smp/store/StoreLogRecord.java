@@ -12,6 +12,7 @@ import dev.relayj.encoding.DecodingException;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
+import dev.relayj.store.EntityStatus;
 
 /**
  * One line of the queue store log {@code smp-server-store.log}, in the exact text of simplexmq's

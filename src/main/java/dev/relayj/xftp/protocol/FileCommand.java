@@ -6,6 +6,8 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.BasicAuth;
+import dev.relayj.protocol.CommandError;
 import dev.relayj.protocol.EntityId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -133,7 +135,7 @@ public sealed interface FileCommand {
                 writer.writeChar(' ');
                 c.file().writeTo(writer);
                 writer.writeList(c.recipientKeys(), (w, k) -> k.writeTo(w));
-                writer.writeMaybe(c.basicAuth(), (w, a) -> w.writeShortBytes(a.bytes()));
+                writer.writeMaybe(c.basicAuth(), (w, a) -> a.writeTo(w));
             }
             case Fadd c -> {
                 writer.writeChar(' ');
@@ -165,7 +167,7 @@ public sealed interface FileCommand {
                     params.expectChar(' ');
                     FileInfo file = FileInfo.readFrom(params);
                     List<AuthPublicKey> keys = params.readNonEmptyList(PublicKey::readAuthKey);
-                    BasicAuth auth = params.readMaybe(r -> BasicAuth.fromBytes(r.readShortBytes()));
+                    BasicAuth auth = params.readMaybe(BasicAuth::readFrom);
                     yield new Fnew(file, keys, auth);
                 }
                 case "FADD" -> {

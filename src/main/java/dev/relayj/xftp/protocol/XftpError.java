@@ -2,6 +2,7 @@ package dev.relayj.xftp.protocol;
 
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.CommandError;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -20,7 +20,7 @@ import dev.relayj.xftp.protocol.XftpChunkSizes;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.store.ChunkFiles;
-import dev.relayj.xftp.store.EntityStatus;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.store.FileRec;
 import dev.relayj.xftp.store.FileRecipient;
 import dev.relayj.xftp.store.FileStore;
@@ -154,7 +154,7 @@ final class FileService {
     private FileResponse createFile(FileCommand.Fnew fnew) throws IOException {
         XftpServerConfig.Auth auth = config.auth();
         boolean allowed = auth.allowNewFiles() && auth.createPassword()
-                .map(p -> fnew.basicAuth() != null && fnew.basicAuth().password().equals(p)).orElse(true);
+                .map(p -> fnew.basicAuth() != null && fnew.basicAuth().text().equals(p)).orElse(true);
         if (!allowed) {
             return new FileResponse.Err(XftpError.AUTH);
         }

@@ -2,6 +2,7 @@ package dev.relayj.xftp.store;
 
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import java.io.IOException;

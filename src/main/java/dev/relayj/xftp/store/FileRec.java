@@ -1,6 +1,7 @@
 package dev.relayj.xftp.store;
 
 import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileInfo;
 import java.util.List;
 import java.util.Set;

@@ -3,6 +3,7 @@ package dev.relayj.xftp.store;
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.XftpError;

@@ -4,6 +4,7 @@ import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileInfo;
 import java.util.ArrayList;
 import java.util.List;

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.relayj.encoding.VersionRange;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.ClientNotice;
+import dev.relayj.protocol.CommandError;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.transport.CertChainPubKey;
 import java.time.Instant;

@@ -11,6 +11,7 @@ import dev.relayj.encoding.VersionRange;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import dev.relayj.protocol.EntityId;
+import dev.relayj.protocol.BasicAuth;
 
 class ProtocolValuesTest {
     @Test

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.protocol.Authorization;
+import dev.relayj.protocol.CommandError;
 import dev.relayj.protocol.CorrId;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.protocol.TransmissionAuth;

@@ -16,7 +16,7 @@ import dev.relayj.crypto.X25519Secret;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.protocol.Authorization;
 import dev.relayj.smp.protocol.Batch;
-import dev.relayj.smp.protocol.BasicAuth;
+import dev.relayj.protocol.BasicAuth;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.ClientTransmission;
 import dev.relayj.smp.protocol.Command;

@@ -219,7 +219,7 @@ class ProxyDeliveryTest {
             TestSmpClient.TestQueue queue = recipient.createQueue();
             ProxiedSender.Session session = sender.connect(ProxiedSender.address(port(destination)), null);
             // a recipient command is refused by the destination (processForwardedCommand)
-            assertEquals(BrokerMessage.err(ErrorType.cmd(dev.relayj.smp.protocol.CommandError.PROHIBITED)),
+            assertEquals(BrokerMessage.err(ErrorType.cmd(dev.relayj.protocol.CommandError.PROHIBITED)),
                     sender.forward(session, queue.rcvKey(), queue.rcvId(), new Command.Sub()));
             // the destination's error comes back inside PRES
             assertEquals(BrokerMessage.err(ErrorType.Simple.AUTH),

@@ -237,7 +237,7 @@ final class TestSmpClient implements AutoCloseable {
         return createQueue(mode, data, null);
     }
 
-    TestQueue createQueue(SubscriptionMode mode, QueueRequestData data, dev.relayj.smp.protocol.BasicAuth auth)
+    TestQueue createQueue(SubscriptionMode mode, QueueRequestData data, dev.relayj.protocol.BasicAuth auth)
             throws IOException {
         Ed25519PrivateKey rcvKey = Ed25519PrivateKey.generate(RANDOM);
         X25519PrivateKey dhKey = X25519PrivateKey.generate(RANDOM);

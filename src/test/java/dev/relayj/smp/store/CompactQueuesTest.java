@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.QueueMode;
+import dev.relayj.store.EntityStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;

@@ -11,6 +11,7 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.Base64Url;
 import java.util.Arrays;
 import java.util.List;
+import dev.relayj.store.EntityStatus;
 
 /** Deterministic ids, keys and records for the store tests. */
 final class Fixtures {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import dev.relayj.store.EntityStatus;
 
 class QueueStoreTest {
     private final QueueStore store = new QueueStore();

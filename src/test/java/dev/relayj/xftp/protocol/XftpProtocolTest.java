@@ -12,8 +12,10 @@ import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.BasicAuth;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.ClientNotice;
+import dev.relayj.protocol.CommandError;
 import dev.relayj.protocol.CorrId;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.protocol.TransmissionAuth;
@@ -68,7 +70,7 @@ class XftpProtocolTest {
     void fnewEncodesAsTheReference() throws Exception {
         byte[] digest = filled(32, 9);
         FileCommand fnew = new FileCommand.Fnew(
-                new FileInfo(SND_KEY, 65536, digest), List.of(RCV_KEY), new BasicAuth("pwd"));
+                new FileInfo(SND_KEY, 65536, digest), List.of(RCV_KEY), BasicAuth.of("pwd"));
         // "FNEW " sndKey(len 44 + SPKI) size(Word32) digest(len + bytes) rcpKeys(count, keys) Maybe basicAuth
         byte[] expected = concat(ascii("FNEW "), new byte[] {44}, spki(ED25519_SPKI_PREFIX, 1),
                 HEX.parseHex("00010000"), new byte[] {32}, digest,
@@ -326,7 +328,7 @@ class XftpProtocolTest {
         assertNull(plain.basicAuth());
         assertEquals("xftp://" + fingerprint + "@localhost:443", plain.encode());
         XftpServerAddress full = XftpServerAddress.parse("xftp://" + fingerprint + ":s3cret@a.example.com,b.onion:5443");
-        assertEquals("s3cret", full.basicAuth().password());
+        assertEquals("s3cret", full.basicAuth().text());
         assertEquals(List.of("a.example.com", "b.onion"), full.hosts());
         assertEquals("xftp://" + fingerprint + ":s3cret@a.example.com,b.onion:5443", full.encode());
         assertEquals("", XftpServerAddress.parse("xftp://" + fingerprint + "@host").port());

@@ -13,7 +13,7 @@ import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.SecretBoxStream;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.crypto.X25519Secret;
-import dev.relayj.xftp.protocol.BasicAuth;
+import dev.relayj.protocol.BasicAuth;
 import dev.relayj.xftp.protocol.FileCommand;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileInfo;

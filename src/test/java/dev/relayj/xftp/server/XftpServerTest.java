@@ -15,7 +15,7 @@ import dev.relayj.crypto.Ed25519PrivateKey;
 import dev.relayj.crypto.Ed448PrivateKey;
 import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.X25519PrivateKey;
-import dev.relayj.xftp.protocol.BasicAuth;
+import dev.relayj.protocol.BasicAuth;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.xftp.protocol.FileCommand;
 import dev.relayj.protocol.EntityId;
@@ -208,14 +208,14 @@ class XftpServerTest {
             byte[] data = Chunks.randomData(KB64);
             List<dev.relayj.crypto.AuthPublicKey> keys = List.of(sender.publicKey());
             assertEquals(XftpError.AUTH, error(fnew(client, sender, data, keys, null)));
-            assertEquals(XftpError.AUTH, error(fnew(client, sender, data, keys, new BasicAuth("wrong"))));
-            assertInstanceOf(FileResponse.Sids.class, fnew(client, sender, data, keys, new BasicAuth("secret")));
+            assertEquals(XftpError.AUTH, error(fnew(client, sender, data, keys, BasicAuth.of("wrong"))));
+            assertInstanceOf(FileResponse.Sids.class, fnew(client, sender, data, keys, BasicAuth.of("secret")));
         }
         try (XftpServer server = new TestServer(dir.resolve("open")).start();
                 TestXftpClient client = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH)) {
             Ed25519PrivateKey sender = Ed25519PrivateKey.generate(TestXftpClient.RANDOM);
             assertInstanceOf(FileResponse.Sids.class, fnew(client, sender, Chunks.randomData(KB64), List.of(sender.publicKey()),
-                    new BasicAuth("any")), "a password is ignored by a server without one");
+                    BasicAuth.of("any")), "a password is ignored by a server without one");
         }
     }
 

@@ -13,6 +13,7 @@ import dev.relayj.encoding.DecodingException;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.ClientNotice;
 import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;

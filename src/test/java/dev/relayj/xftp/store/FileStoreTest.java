@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.XftpError;

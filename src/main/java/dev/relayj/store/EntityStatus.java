@@ -1,12 +1,12 @@
-package dev.relayj.smp.store;
-
-import dev.relayj.protocol.BlockingInfo;
+package dev.relayj.store;
 
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.smp.store.QueueStore;
 
 /**
- * The status of a queue ({@code ServerEntityStatus} in simplexmq's {@code QueueStore.hs}):
- * active, blocked by the operator, or suspended by its recipient (OFF).
+ * The status of a queue or file ({@code ServerEntityStatus} in simplexmq's {@code QueueStore.hs},
+ * which the XFTP server uses too): active, blocked by the operator, or suspended (OFF).
  * Text forms: {@code active}, {@code blocked,reason=...}, {@code off}.
  */
 public sealed interface EntityStatus {
@@ -42,6 +42,7 @@ public sealed interface EntityStatus {
         }
     }
 
+    /** Reads the text form; anything else is an error naming the text. */
     static EntityStatus parse(String text) throws DecodingException {
         if (text.equals("active")) {
             return ACTIVE;
@@ -52,6 +53,6 @@ public sealed interface EntityStatus {
         if (text.startsWith("blocked,")) {
             return new Blocked(BlockingInfo.fromText(text.substring("blocked,".length())));
         }
-        throw new DecodingException("unknown queue status '" + text + "'");
+        throw new DecodingException("unknown entity status '" + text + "'");
     }
 }

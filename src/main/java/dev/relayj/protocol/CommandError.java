@@ -1,11 +1,12 @@
-package dev.relayj.smp.protocol;
+package dev.relayj.protocol;
 
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
-import dev.relayj.protocol.Authorization;
 
-/** Why a command was refused before it ran ({@code CommandError} in {@code Protocol.hs}). */
+/**
+ * Why a command was refused before it ran ({@code CommandError} in {@code Protocol.hs}), the
+ * argument of {@code ERR CMD} in SMP and XFTP alike.
+ */
 public enum CommandError {
     /** Unknown command tag. */
     UNKNOWN,
@@ -20,12 +21,15 @@ public enum CommandError {
     /** Required entity id missing. */
     NO_ENTITY;
 
+    public String encode() {
+        return name();
+    }
+
     public void writeTo(SmpWriter writer) {
         writer.writeAscii(name());
     }
 
-    public static CommandError readFrom(SmpReader reader) throws DecodingException {
-        String word = Words.word(reader);
+    public static CommandError parse(String word) throws DecodingException {
         if (word.equals("NO_QUEUE")) {
             // the reference still reads the old name of NO_ENTITY
             return NO_ENTITY;

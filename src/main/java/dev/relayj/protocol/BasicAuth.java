@@ -1,4 +1,4 @@
-package dev.relayj.smp.protocol;
+package dev.relayj.protocol;
 
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
