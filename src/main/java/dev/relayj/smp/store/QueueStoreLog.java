@@ -2,7 +2,6 @@ package dev.relayj.smp.store;
 
 import dev.relayj.protocol.EntityId;
 
-import dev.relayj.encoding.DecodingException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -92,71 +91,8 @@ public final class QueueStoreLog {
     /** Replays the log into the store; the store must not have a log attached yet. */
     public static LoadReport read(Path file, QueueStore store, Consumer<String> notes)
             throws IOException, StoreFileException {
-        int warnings = 0;
         store.reserve((int) Math.min(Integer.MAX_VALUE / 2, Files.size(file) / TYPICAL_CREATE_LINE));
-        try (LogLineReader lines = new LogLineReader(file)) {
-            while (true) {
-                String line;
-                try {
-                    line = lines.next();
-                } catch (LogLineReader.MalformedLineException e) {
-                    if (!lines.terminated()) {
-                        notes.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line ("
-                                + e.getMessage() + ")");
-                        warnings++;
-                        break;
-                    }
-                    throw StoreFileException.atLine(file, lines.lineNumber(), e.getMessage());
-                }
-                if (line == null) {
-                    break;
-                }
-                if (!lines.terminated()) {
-                    // every record is written with its newline in one write: without it the write was cut
-                    notes.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line");
-                    warnings++;
-                    break;
-                }
-                StoreLogRecord record;
-                try {
-                    record = StoreLogRecord.parse(line);
-                } catch (DecodingException e) {
-                    throw StoreFileException.atLine(file, lines.lineNumber(), "invalid store log record: "
-                            + e.getMessage());
-                }
-                String problem = apply(store, record);
-                if (problem != null) {
-                    notes.accept("STORE: " + problem + " (" + file + ":" + lines.lineNumber() + ")");
-                    warnings++;
-                }
-            }
-            notes.accept("Processed: " + lines.lineNumber() + " log lines");
-            return new LoadReport(lines.lineNumber(), warnings);
-        }
-    }
-
-    /** Writes the whole state: services first, then every queue ({@code writeQueueStore}). */
-    public static void writeState(StoreLogSink sink, QueueStore store) throws IOException {
-        List<StoreLogRecord> services = new ArrayList<>();
-        store.forEachService(service -> services.add(new StoreLogRecord.NewService(service)));
-        for (StoreLogRecord record : services) {
-            sink.append(record);
-        }
-        IOException[] failure = new IOException[1];
-        store.forEachQueue(queue -> {
-            QueueRecord record = queue.record();
-            if (record == null || failure[0] != null) {
-                return;
-            }
-            try {
-                sink.append(new StoreLogRecord.CreateQueue(queue.recipientId(), record));
-            } catch (IOException e) {
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        return StoreLogReplay.replay(file, store, notes);
     }
 
     /** Applies one record; returns what went wrong (the reference logs it and goes on), or null. */
@@ -226,7 +162,7 @@ public final class QueueStoreLog {
 
     private static void writeCompacted(Path temp, QueueStore store) throws IOException {
         try (StoreLogWriter writer = StoreLogWriter.create(temp)) {
-            writeState(writer, store);
+            CompactedStateWriter.write(writer, store);
             writer.sync();
         }
     }

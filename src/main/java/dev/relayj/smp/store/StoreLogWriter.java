@@ -52,7 +52,12 @@ public final class StoreLogWriter implements StoreLogSink, AutoCloseable {
 
     @Override
     public void append(StoreLogRecord record) throws IOException {
-        ByteBuffer line = ByteBuffer.wrap((record.encode() + "\n").getBytes(StandardCharsets.UTF_8));
+        appendLines((record.encode() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Appends whole lines already encoded, each ending with its newline. */
+    void appendLines(byte[] lines) throws IOException {
+        ByteBuffer line = ByteBuffer.wrap(lines);
         lock.lock();
         try {
             if (pending != null) {
