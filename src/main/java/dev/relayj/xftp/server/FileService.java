@@ -8,10 +8,11 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.crypto.X25519Secret;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.CommandAuthorization;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.stats.Counter;
 import dev.relayj.stats.XftpServerStats;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileCommand;
-import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.FileResponse;
@@ -20,7 +21,6 @@ import dev.relayj.xftp.protocol.XftpChunkSizes;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.store.ChunkFiles;
-import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.store.FileRec;
 import dev.relayj.xftp.store.FileRecipient;
 import dev.relayj.xftp.store.FileStore;
@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -384,16 +385,25 @@ final class FileService {
      * records, in batches; pauses {@code itemDelay} per file when run on schedule so a large
      * expiry does not compete with clients. Counts {@code filesExpired} only, as the reference.
      */
-    void expireFiles(Duration ttl, Duration itemDelay) throws IOException, InterruptedException {
+    /**
+     * Removes the files older than {@code ttl}, pausing {@code itemDelay} between files. When
+     * {@code stopping} turns true the pass ends after the current file, with every removed file
+     * already in the store log, so a stop never waits for a long pass nor leaves it half logged.
+     */
+    void expireFiles(Duration ttl, Duration itemDelay, BooleanSupplier stopping) throws IOException, InterruptedException {
         long usedStart = quota.used();
         long old = Math.floorDiv(clock.millis(), 1000L) - ttl.toSeconds();
         log.accept("Expiration check: " + store.fileCount() + " files");
-        while (true) {
+        while (!stopping.getAsBoolean()) {
             List<FileStore.ExpiredFile> expired = store.expiredFiles(old, EXPIRY_BATCH);
             if (expired.isEmpty()) {
                 break;
             }
+            List<FileStore.ExpiredFile> removed = new ArrayList<>();
             for (FileStore.ExpiredFile file : expired) {
+                if (stopping.getAsBoolean()) {
+                    break;
+                }
                 if (!itemDelay.isZero()) {
                     Thread.sleep(itemDelay);
                 }
@@ -406,8 +416,9 @@ final class FileService {
                     quota.release(file.size());
                 }
                 stats.filesExpired.increment();
+                removed.add(file);
             }
-            for (FileStore.ExpiredFile file : expired) {
+            for (FileStore.ExpiredFile file : removed) {
                 appendLog(new FileStoreLogRecord.DeleteFile(file.senderId()));
                 try {
                     store.deleteFile(file.senderId());

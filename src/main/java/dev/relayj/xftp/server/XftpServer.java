@@ -1,12 +1,14 @@
 package dev.relayj.xftp.server;
 
+import dev.relayj.control.ControlPortServer;
 import dev.relayj.http2.Http2Connection;
 import dev.relayj.http2.Http2ServerConfig;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.PeriodicJob;
 import dev.relayj.stats.DailyStatsLogger;
-import dev.relayj.control.ControlPortServer;
 import dev.relayj.stats.MetricsFileWriter;
-import dev.relayj.web.StaticFileServer;
 import dev.relayj.stats.StatsFormatException;
 import dev.relayj.stats.StatsStateFile;
 import dev.relayj.stats.XftpPrometheusMetrics;
@@ -16,8 +18,7 @@ import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.TlsConnection;
 import dev.relayj.tls.TlsListener;
 import dev.relayj.tls.TlsSettings;
-import dev.relayj.protocol.BlockingInfo;
-import dev.relayj.protocol.EntityId;
+import dev.relayj.web.StaticFileServer;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.protocol.XftpVersions;
@@ -39,8 +40,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -99,9 +98,8 @@ public final class XftpServer implements AutoCloseable {
     private final Optional<FileStoreLog> storeLog;
     private final XftpServerStats stats;
     private final Set<Live> connections = ConcurrentHashMap.newKeySet();
-    private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final List<Thread> schedules = new ArrayList<>();
+    private final List<PeriodicJob> schedules = new ArrayList<>();
     private final List<AutoCloseable> writers = new ArrayList<>();
     private TlsListener listener;
     /** Replaced by {@link #reloadCredentials}; each new connection takes the current one. */
@@ -281,7 +279,7 @@ public final class XftpServer implements AutoCloseable {
 
     private void expireFilesNow(Duration itemDelay) throws IOException {
         try {
-            files.expireFiles(config.fileExpiration().ttl(), itemDelay);
+            files.expireFiles(config.fileExpiration().ttl(), itemDelay, closed::get);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -377,26 +375,15 @@ public final class XftpServer implements AutoCloseable {
         });
     }
 
-    @FunctionalInterface
-    private interface Task {
-        void run() throws Exception;
-    }
-
     /** Runs {@code task} every {@code interval}, first after one interval, until the server stops. */
-    private void schedule(String name, Duration interval, Task task) {
-        schedules.add(Thread.ofVirtual().name(name).start(() -> {
+    private void schedule(String name, Duration interval, PeriodicJob.Job task) {
+        schedules.add(PeriodicJob.every(name, interval, () -> {
             try {
-                while (!stopping.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
-                    try {
-                        task.run();
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        options.log().accept(name + " error: " + e.getMessage());
-                    }
-                }
+                task.run();
             } catch (InterruptedException e) {
-                // stopping
+                throw e;
+            } catch (Exception e) {
+                options.log().accept(name + " error: " + e.getMessage());
             }
         }));
     }
@@ -411,9 +398,8 @@ public final class XftpServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        stopping.countDown();
-        for (Thread thread : schedules) {
-            thread.interrupt();
+        for (PeriodicJob schedule : schedules) {
+            schedule.close();
         }
         List<Thread> goingAway = new ArrayList<>();
         for (Live live : connections) {
@@ -437,13 +423,6 @@ public final class XftpServer implements AutoCloseable {
         }
         if (controlPort != null) {
             controlPort.close();
-        }
-        for (Thread thread : schedules) {
-            try {
-                thread.join(SHUTDOWN_GRACE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
         for (AutoCloseable writer : writers) {
             try {
