@@ -77,7 +77,7 @@ final class TransmissionVerifier {
                     ? (t.authorization() == null ? verified : new Verification.Failed(ErrorType.Simple.AUTH))
                     : verifiedWith(t, List.of(record.senderKey()), verified);
             case Command.Ping p -> VERIFIED_NO_QUEUE;
-            case Command.LGet g -> CommandProcessor.isContactQueue(record) ? verified : new Verification.Failed(ErrorType.Simple.AUTH);
+            case Command.LGet g -> QueueCommands.isContactQueue(record) ? verified : new Verification.Failed(ErrorType.Simple.AUTH);
             case Command.NSub s -> record.notifier() == null
                     ? dummyVerify(t)
                     : verifiedWith(t, List.of(record.notifier().notifierKey()), verified);
