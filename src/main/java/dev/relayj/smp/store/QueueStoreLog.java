@@ -1,5 +1,6 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.store.Directories;
 import dev.relayj.protocol.EntityId;
 
 import java.io.IOException;
@@ -66,7 +67,7 @@ public final class QueueStoreLog {
                 notes.accept("preserved incomplete state " + file + " as " + sibling(file, ".bak"));
             }
             Files.move(startBackup, file);
-            MessageJournal.syncDirectory(directory(file));
+            Directories.sync(directory(file));
         }
         if (Files.exists(file)) {
             read(file, store, notes);
@@ -75,7 +76,7 @@ public final class QueueStoreLog {
             notes.accept("creating store log...");
             writeCompacted(sibling(file, ".tmp"), store);
             Files.move(sibling(file, ".tmp"), file, StandardCopyOption.ATOMIC_MOVE);
-            MessageJournal.syncDirectory(directory(file));
+            Directories.sync(directory(file));
         }
         StoreLogWriter writer = StoreLogWriter.openAppend(file, fsyncEachRecord);
         store.setStoreLog(writer);
@@ -147,15 +148,15 @@ public final class QueueStoreLog {
         writeCompacted(temp, store);
         afterStep.accept(Step.TEMP_WRITTEN);
         Files.move(file, startBackup, StandardCopyOption.ATOMIC_MOVE);
-        MessageJournal.syncDirectory(directory(file));
+        Directories.sync(directory(file));
         afterStep.accept(Step.ORIGINAL_MOVED_ASIDE);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        MessageJournal.syncDirectory(directory(file));
+        Directories.sync(directory(file));
         afterStep.accept(Step.COMPACTED_IN_PLACE);
         Instant now = clock.instant();
         Path timedBackup = sibling(file, "." + iso8601(now));
         Files.move(startBackup, timedBackup, StandardCopyOption.ATOMIC_MOVE);
-        MessageJournal.syncDirectory(directory(file));
+        Directories.sync(directory(file));
         notes.accept("original state preserved as " + timedBackup);
         removeOldBackups(file, now, notes);
     }

@@ -20,6 +20,7 @@ import dev.relayj.xftp.protocol.XftpChunkSizes;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.store.ChunkFiles;
+import dev.relayj.xftp.store.UploadCutException;
 import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.store.FileRec;
 import dev.relayj.xftp.store.FileRecipient;
@@ -287,6 +288,19 @@ final class FileService {
         } catch (XftpException e) {
             quota.release(size);
             return new FileResponse.Err(deadline.expired() ? XftpError.TIMEOUT : e.error());
+        } catch (UploadCutException e) {
+            quota.release(size);
+            log.accept(deadline.expired()
+                    ? "upload of file " + file.senderId().toBase64() + " timed out after " + uploadTimeout.toSeconds() + " s"
+                    : "upload of file " + file.senderId().toBase64() + " cut by the client: " + e.getMessage());
+            return new FileResponse.Err(XftpError.TIMEOUT);
+        } catch (IOException e) {
+            quota.release(size);
+            if (deadline.expired()) {
+                return new FileResponse.Err(XftpError.TIMEOUT);
+            }
+            log.accept("receiveFile error: file " + file.senderId().toBase64() + ": " + e);
+            return new FileResponse.Err(XftpError.FILE_IO);
         }
         try {
             store.setFilePath(file.senderId(), path.toString());
@@ -413,19 +427,34 @@ final class FileService {
      * records, in batches; pauses {@code itemDelay} per file when run on schedule so a large
      * expiry does not compete with clients. Counts {@code filesExpired} only, as the reference.
      */
-    void expireFiles(Duration ttl, Duration itemDelay) throws IOException, InterruptedException {
+    /** Waits between expired files; false when expiry must stop (the server is stopping). */
+    @FunctionalInterface
+    interface ExpiryPause {
+        boolean await(Duration pause) throws InterruptedException;
+    }
+
+    /**
+     * {@code expireServerFiles}: removes files older than the TTL, their bodies first, then their
+     * records (logged); pauses between files. When a pause says stop, the files already removed
+     * still get their records deleted and logged, so that disk, store and log agree.
+     */
+    void expireFiles(Duration ttl, Duration itemDelay, ExpiryPause pause) throws IOException, InterruptedException {
         long usedStart = quota.used();
         long old = Math.floorDiv(clock.millis(), 1000L) - ttl.toSeconds();
         log.accept("Expiration check: " + store.fileCount() + " files");
-        while (true) {
+        boolean going = true;
+        while (going) {
             List<FileStore.ExpiredFile> expired = store.expiredFiles(old, EXPIRY_BATCH);
             if (expired.isEmpty()) {
                 break;
             }
+            List<FileStore.ExpiredFile> removed = new ArrayList<>(expired.size());
             for (FileStore.ExpiredFile file : expired) {
-                if (!itemDelay.isZero()) {
-                    Thread.sleep(itemDelay);
+                if (!pause.await(itemDelay)) {
+                    going = false;
+                    break;
                 }
+                removed.add(file);
                 if (file.filePath() != null) {
                     try {
                         chunks.delete(file.filePath());
@@ -436,7 +465,7 @@ final class FileService {
                 }
                 stats.filesExpired.increment();
             }
-            for (FileStore.ExpiredFile file : expired) {
+            for (FileStore.ExpiredFile file : removed) {
                 appendLog(new FileStoreLogRecord.DeleteFile(file.senderId()));
                 try {
                     store.deleteFile(file.senderId());

@@ -1,5 +1,6 @@
 package dev.relayj.xftp.server;
 
+import dev.relayj.runtime.CommandGate;
 import dev.relayj.http2.Http2Connection;
 import dev.relayj.http2.Http2ServerConfig;
 import dev.relayj.runtime.ExpirationConfig;
@@ -55,6 +56,8 @@ import java.util.function.Consumer;
 public final class XftpServer implements AutoCloseable {
     /** How long open requests may finish after GOAWAY when the server stops. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+    /** How long stopping waits for requests and schedules still running once the connections are closed. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The pause between files when expiry runs on schedule ({@code expireServerFiles (Just 100000)}). */
     private static final Duration EXPIRY_ITEM_DELAY = Duration.ofMillis(100);
 
@@ -101,6 +104,8 @@ public final class XftpServer implements AutoCloseable {
     private final Set<Live> connections = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Requests run only while the relay is active; stopping waits for those in flight before the store closes. */
+    private final CommandGate requests = new CommandGate(new AtomicBoolean(true));
     private final List<Thread> schedules = new ArrayList<>();
     private final List<AutoCloseable> writers = new ArrayList<>();
     private TlsListener listener;
@@ -281,10 +286,15 @@ public final class XftpServer implements AutoCloseable {
 
     private void expireFilesNow(Duration itemDelay) throws IOException {
         try {
-            files.expireFiles(config.fileExpiration().ttl(), itemDelay);
+            files.expireFiles(config.fileExpiration().ttl(), itemDelay, this::pauseUnlessStopping);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits between expired files; false (at once) when the server is stopping. */
+    private boolean pauseUnlessStopping(Duration pause) throws InterruptedException {
+        return !pause.isZero() ? !stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS) : stopping.getCount() > 0;
     }
 
     private void serve(TlsConnection tls, ServerIdentity identity, Optional<StaticFileServer> site, SecureRandom random,
@@ -295,7 +305,17 @@ public final class XftpServer implements AutoCloseable {
         boolean sniUsed = tls.webCredentialsUsed();
         XftpConnection xftp = new XftpConnection(files, identity, XftpVersions.SUPPORTED_FILE_SERVER_VRANGE, site,
                 random, options.clock(), tls.sessionId(), tls.alpn(), sniUsed, sniUsed && webPort, tls::endSetup);
-        Http2Connection http2 = new Http2Connection(tls.input(), tls.output(), Http2ServerConfig.DEFAULT, xftp);
+        Http2Connection http2 = new Http2Connection(tls.input(), tls.output(), Http2ServerConfig.DEFAULT,
+                (request, response) -> {
+                    if (!requests.enter()) {
+                        throw new IOException("the server is stopping");
+                    }
+                    try {
+                        xftp.handle(request, response);
+                    } finally {
+                        requests.exit();
+                    }
+                });
         Live live = new Live(tls, http2, xftp);
         connections.add(live);
         try {
@@ -411,10 +431,9 @@ public final class XftpServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // schedules see this between files and iterations; they are not interrupted, which would
+        // close the store log's channel under a write
         stopping.countDown();
-        for (Thread thread : schedules) {
-            thread.interrupt();
-        }
         List<Thread> goingAway = new ArrayList<>();
         for (Live live : connections) {
             goingAway.add(Thread.ofVirtual().name("xftp-goaway").start(() -> {
@@ -438,12 +457,20 @@ public final class XftpServer implements AutoCloseable {
         if (controlPort != null) {
             controlPort.close();
         }
-        for (Thread thread : schedules) {
-            try {
-                thread.join(SHUTDOWN_GRACE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            // the connections are closed: requests still running fail at their next read or write
+            if (!requests.closeAndDrain(DRAIN_TIMEOUT)) {
+                options.log().accept("requests still running after " + DRAIN_TIMEOUT.toSeconds()
+                        + " s; closing the store log");
             }
+            for (Thread thread : schedules) {
+                if (!thread.join(DRAIN_TIMEOUT)) {
+                    options.log().accept(thread.getName() + " still running after " + DRAIN_TIMEOUT.toSeconds()
+                            + " s; closing the store log");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         for (AutoCloseable writer : writers) {
             try {

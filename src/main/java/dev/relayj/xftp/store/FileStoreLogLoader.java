@@ -1,5 +1,6 @@
 package dev.relayj.xftp.store;
 
+import dev.relayj.store.Directories;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.XftpError;
@@ -118,11 +119,11 @@ public final class FileStoreLogLoader {
             }
             report.accept("original state preserved as " + backup);
             Files.move(temp, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(log);
+            Directories.syncParent(log);
             removeOldBackups(log, now, report);
         } else {
             Files.move(temp, log, StandardCopyOption.ATOMIC_MOVE);
-            syncDirectory(log);
+            Directories.syncParent(log);
         }
         return FileStoreLog.openAppend(log, fsyncPolicy);
     }
@@ -184,7 +185,7 @@ public final class FileStoreLogLoader {
             report.accept("preserved incomplete state " + log + " as " + bak);
         }
         Files.move(start, log, StandardCopyOption.ATOMIC_MOVE);
-        syncDirectory(log);
+        Directories.syncParent(log);
     }
 
     /**
@@ -237,15 +238,6 @@ public final class FileStoreLogLoader {
             channel.write(bytes);
         }
         batch.setLength(0);
-    }
-
-    private static void syncDirectory(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // some platforms cannot open a directory for syncing; the rename itself is still atomic
-        }
     }
 
     private static Path sibling(Path log, String suffix) {
