@@ -1,16 +1,14 @@
 package dev.relayj.tls;
 
+import dev.relayj.runtime.Deadlines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.security.SecureRandom;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
@@ -30,19 +28,11 @@ public final class TlsListener implements AutoCloseable {
     private volatile AcmeTlsChallenges challengesOrNull;
     private final ConnectionHandler handler;
     private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
-    private final ScheduledExecutorService timer;
 
     private TlsListener(SocketAcceptor acceptor, TlsSettings settings, ConnectionHandler handler) {
         this.acceptor = acceptor;
         this.settings = settings;
         this.handler = handler;
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "tls-timeouts-" + acceptor.port());
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.timer = executor;
     }
 
     /**
@@ -107,12 +97,11 @@ public final class TlsListener implements AutoCloseable {
 
     /** Runs the action after the delay; at once when the listener has been closed meanwhile. */
     private Future<?> schedule(Runnable action, long delayMillis) {
-        try {
-            return timer.schedule(action, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
+        if (acceptor.isClosed()) {
             action.run();
             return CompletableFuture.completedFuture(null);
         }
+        return Deadlines.after(Duration.ofMillis(delayMillis), action);
     }
 
     /**
@@ -169,6 +158,5 @@ public final class TlsListener implements AutoCloseable {
     @Override
     public void close() {
         acceptor.close();
-        timer.shutdownNow();
     }
 }

@@ -6,6 +6,7 @@ import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.SignaturePrivateKey;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.PeriodicJob;
 import dev.relayj.smp.store.QueueStore;
 import dev.relayj.stats.DailyStatsLogger;
 import dev.relayj.stats.EntityCounts;
@@ -147,15 +148,15 @@ public final class SmpServer implements AutoCloseable {
     private void startTasks() {
         SmpServerConfig config = env.config;
         ServerTuning tuning = env.tuning;
-        tasks.add(PeriodicTask.start("smp-pending-events", tuning.pendingEndInterval(), () -> {
+        tasks.add(PeriodicJob.every("smp-pending-events", tuning.pendingEndInterval(), () -> {
             env.subscribers.flushPendingEvents(env.stats);
             env.ntfSubscribers.flushPendingEvents(env.stats);
         }));
         NotificationDelivery delivery = new NotificationDelivery(env);
-        tasks.add(PeriodicTask.start("smp-deliver-ntfs", tuning.ntfDeliveryInterval(), delivery::deliver));
-        tasks.add(PeriodicTask.start("smp-journal-sync", tuning.journalSyncInterval(), env.messageStore::syncJournal));
+        tasks.add(PeriodicJob.every("smp-deliver-ntfs", tuning.ntfDeliveryInterval(), delivery::deliver));
+        tasks.add(PeriodicJob.every("smp-journal-sync", tuning.journalSyncInterval(), env.messageStore::syncJournal));
         ExpirationConfig msgExpiration = config.expiry().messageExpiration();
-        tasks.add(PeriodicTask.start("smp-expire-messages", msgExpiration.checkInterval(), () -> {
+        tasks.add(PeriodicJob.every("smp-expire-messages", msgExpiration.checkInterval(), () -> {
             var expired = env.messageStore.expireOldMessages(msgExpiration.ttl());
             env.stats.counter(MSG_COUNT).set(expired.storedCount());
             env.stats.add(MSG_EXPIRED, expired.expiredCount());
@@ -163,7 +164,7 @@ public final class SmpServer implements AutoCloseable {
                     + expired.expiredCount() + ", queues: " + expired.queueCount());
         }));
         ExpirationConfig ntfExpiration = config.expiry().notificationExpiration();
-        tasks.add(PeriodicTask.start("smp-expire-ntfs", ntfExpiration.checkInterval(), () -> {
+        tasks.add(PeriodicJob.every("smp-expire-ntfs", ntfExpiration.checkInterval(), () -> {
             int expired = env.notifications.deleteExpired(env.nowSeconds() - ntfExpiration.ttl().toSeconds());
             if (expired > 0) {
                 env.stats.add(MSG_NTF_EXPIRED, expired);
@@ -171,7 +172,7 @@ public final class SmpServer implements AutoCloseable {
             }
         }));
         config.expiry().inactiveClientExpiration().ifPresent(expiration ->
-                tasks.add(PeriodicTask.start("smp-inactive-clients", expiration.checkInterval(), () -> {
+                tasks.add(PeriodicJob.every("smp-inactive-clients", expiration.checkInterval(), () -> {
                     long oldBefore = env.nowSeconds() - expiration.ttl().toSeconds();
                     for (ClientSession client : env.clients()) {
                         boolean subscribed = env.subscribers.hasSubscriptions(client)

@@ -8,10 +8,11 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.crypto.X25519Secret;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.CommandAuthorization;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.stats.Counter;
 import dev.relayj.stats.XftpServerStats;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileCommand;
-import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.FileResponse;
@@ -21,7 +22,6 @@ import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.store.ChunkFiles;
 import dev.relayj.xftp.store.UploadCutException;
-import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.store.FileRec;
 import dev.relayj.xftp.store.FileRecipient;
 import dev.relayj.xftp.store.FileStore;
@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -427,34 +428,28 @@ final class FileService {
      * records, in batches; pauses {@code itemDelay} per file when run on schedule so a large
      * expiry does not compete with clients. Counts {@code filesExpired} only, as the reference.
      */
-    /** Waits between expired files; false when expiry must stop (the server is stopping). */
-    @FunctionalInterface
-    interface ExpiryPause {
-        boolean await(Duration pause) throws InterruptedException;
-    }
-
     /**
-     * {@code expireServerFiles}: removes files older than the TTL, their bodies first, then their
-     * records (logged); pauses between files. When a pause says stop, the files already removed
-     * still get their records deleted and logged, so that disk, store and log agree.
+     * Removes the files older than {@code ttl}, pausing {@code itemDelay} between files. When
+     * {@code stopping} turns true the pass ends after the current file, with every removed file
+     * already in the store log, so a stop never waits for a long pass nor leaves it half logged.
      */
-    void expireFiles(Duration ttl, Duration itemDelay, ExpiryPause pause) throws IOException, InterruptedException {
+    void expireFiles(Duration ttl, Duration itemDelay, BooleanSupplier stopping) throws IOException, InterruptedException {
         long usedStart = quota.used();
         long old = Math.floorDiv(clock.millis(), 1000L) - ttl.toSeconds();
         log.accept("Expiration check: " + store.fileCount() + " files");
-        boolean going = true;
-        while (going) {
+        while (!stopping.getAsBoolean()) {
             List<FileStore.ExpiredFile> expired = store.expiredFiles(old, EXPIRY_BATCH);
             if (expired.isEmpty()) {
                 break;
             }
-            List<FileStore.ExpiredFile> removed = new ArrayList<>(expired.size());
+            List<FileStore.ExpiredFile> removed = new ArrayList<>();
             for (FileStore.ExpiredFile file : expired) {
-                if (!pause.await(itemDelay)) {
-                    going = false;
+                if (stopping.getAsBoolean()) {
                     break;
                 }
-                removed.add(file);
+                if (!itemDelay.isZero()) {
+                    Thread.sleep(itemDelay);
+                }
                 if (file.filePath() != null) {
                     try {
                         chunks.delete(file.filePath());
@@ -464,6 +459,7 @@ final class FileService {
                     quota.release(file.size());
                 }
                 stats.filesExpired.increment();
+                removed.add(file);
             }
             for (FileStore.ExpiredFile file : removed) {
                 appendLog(new FileStoreLogRecord.DeleteFile(file.senderId()));

@@ -1,13 +1,15 @@
 package dev.relayj.xftp.server;
 
 import dev.relayj.runtime.CommandGate;
+import dev.relayj.control.ControlPortServer;
 import dev.relayj.http2.Http2Connection;
 import dev.relayj.http2.Http2ServerConfig;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.PeriodicJob;
 import dev.relayj.stats.DailyStatsLogger;
-import dev.relayj.control.ControlPortServer;
 import dev.relayj.stats.MetricsFileWriter;
-import dev.relayj.web.StaticFileServer;
 import dev.relayj.stats.StatsFormatException;
 import dev.relayj.stats.StatsStateFile;
 import dev.relayj.stats.XftpPrometheusMetrics;
@@ -17,8 +19,7 @@ import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.TlsConnection;
 import dev.relayj.tls.TlsListener;
 import dev.relayj.tls.TlsSettings;
-import dev.relayj.protocol.BlockingInfo;
-import dev.relayj.protocol.EntityId;
+import dev.relayj.web.StaticFileServer;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.protocol.XftpVersions;
@@ -40,8 +41,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -56,7 +55,7 @@ import java.util.function.Consumer;
 public final class XftpServer implements AutoCloseable {
     /** How long open requests may finish after GOAWAY when the server stops. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
-    /** How long stopping waits for requests and schedules still running once the connections are closed. */
+    /** How long stopping waits for requests still running once the connections are closed. */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The pause between files when expiry runs on schedule ({@code expireServerFiles (Just 100000)}). */
     private static final Duration EXPIRY_ITEM_DELAY = Duration.ofMillis(100);
@@ -102,11 +101,10 @@ public final class XftpServer implements AutoCloseable {
     private final Optional<FileStoreLog> storeLog;
     private final XftpServerStats stats;
     private final Set<Live> connections = ConcurrentHashMap.newKeySet();
-    private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Requests run only while the relay is active; stopping waits for those in flight before the store closes. */
     private final CommandGate requests = new CommandGate(new AtomicBoolean(true));
-    private final List<Thread> schedules = new ArrayList<>();
+    private final List<PeriodicJob> schedules = new ArrayList<>();
     private final List<AutoCloseable> writers = new ArrayList<>();
     private TlsListener listener;
     /** Replaced by {@link #reloadCredentials}; each new connection takes the current one. */
@@ -286,15 +284,10 @@ public final class XftpServer implements AutoCloseable {
 
     private void expireFilesNow(Duration itemDelay) throws IOException {
         try {
-            files.expireFiles(config.fileExpiration().ttl(), itemDelay, this::pauseUnlessStopping);
+            files.expireFiles(config.fileExpiration().ttl(), itemDelay, closed::get);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Waits between expired files; false (at once) when the server is stopping. */
-    private boolean pauseUnlessStopping(Duration pause) throws InterruptedException {
-        return !pause.isZero() ? !stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS) : stopping.getCount() > 0;
     }
 
     private void serve(TlsConnection tls, ServerIdentity identity, Optional<StaticFileServer> site, SecureRandom random,
@@ -397,26 +390,15 @@ public final class XftpServer implements AutoCloseable {
         });
     }
 
-    @FunctionalInterface
-    private interface Task {
-        void run() throws Exception;
-    }
-
     /** Runs {@code task} every {@code interval}, first after one interval, until the server stops. */
-    private void schedule(String name, Duration interval, Task task) {
-        schedules.add(Thread.ofVirtual().name(name).start(() -> {
+    private void schedule(String name, Duration interval, PeriodicJob.Job task) {
+        schedules.add(PeriodicJob.every(name, interval, () -> {
             try {
-                while (!stopping.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
-                    try {
-                        task.run();
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        options.log().accept(name + " error: " + e.getMessage());
-                    }
-                }
+                task.run();
             } catch (InterruptedException e) {
-                // stopping
+                throw e;
+            } catch (Exception e) {
+                options.log().accept(name + " error: " + e.getMessage());
             }
         }));
     }
@@ -431,9 +413,9 @@ public final class XftpServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        // schedules see this between files and iterations; they are not interrupted, which would
-        // close the store log's channel under a write
-        stopping.countDown();
+        for (PeriodicJob schedule : schedules) {
+            schedule.close();
+        }
         List<Thread> goingAway = new ArrayList<>();
         for (Live live : connections) {
             goingAway.add(Thread.ofVirtual().name("xftp-goaway").start(() -> {
@@ -462,12 +444,6 @@ public final class XftpServer implements AutoCloseable {
             if (!requests.closeAndDrain(DRAIN_TIMEOUT)) {
                 options.log().accept("requests still running after " + DRAIN_TIMEOUT.toSeconds()
                         + " s; closing the store log");
-            }
-            for (Thread thread : schedules) {
-                if (!thread.join(DRAIN_TIMEOUT)) {
-                    options.log().accept(thread.getName() + " still running after " + DRAIN_TIMEOUT.toSeconds()
-                            + " s; closing the store log");
-                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
