@@ -19,6 +19,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * touches another.
  */
 public final class TlsListener implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TlsListener.class.getName());
     private static final int BACKLOG = 1024;
     /** As the reference's {@code gracefulClose conn 5000}: how long closing may wait for the peer. */
     private static final long CLOSE_GRACE_MILLIS = 5000;
@@ -87,7 +88,7 @@ public final class TlsListener implements AutoCloseable {
         } catch (IOException e) {
             // the connection failed or the client left; it is closed below
         } catch (RuntimeException e) {
-            System.err.println("connection handler failed for " + socket.getRemoteSocketAddress() + ": " + e);
+            LOG.log(System.Logger.Level.ERROR, "connection handler failed for " + socket.getRemoteSocketAddress() + ": " + e);
         } finally {
             Future<?> abort = schedule(connection::abort, CLOSE_GRACE_MILLIS);
             connection.close();
@@ -134,9 +135,9 @@ public final class TlsListener implements AutoCloseable {
         }
     }
 
-    /** One line, as the reference's {@code connectTLS} prints with log_tls_errors on (to stdout, {@code putStrLn}). */
+    /** One line, as the reference's {@code connectTLS} prints with log_tls_errors on. */
     private static void logHandshakeError(String description) {
-        System.out.println("TLS error: " + description);
+        LOG.log(System.Logger.Level.INFO, "TLS error: " + description);
     }
 
     private static String describe(Exception e) {
