@@ -1,12 +1,10 @@
 package dev.relayj.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,17 +42,10 @@ public final class StoreLogFiles {
         return file.resolveSibling(file.getFileName() + suffix);
     }
 
-    /** Forces the directory holding {@code file}, so that a rename or creation in it survives a crash. */
-    public static void syncDirectoryOf(Path file) throws IOException {
-        try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        }
-    }
-
     /** Renames {@code from} over {@code to} atomically and syncs the directory. */
     public static void replaceAtomically(Path from, Path to) throws IOException {
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectoryOf(to);
+        Directories.syncParent(to);
     }
 
     /**
@@ -72,7 +63,7 @@ public final class StoreLogFiles {
             notes.accept("preserved incomplete state " + log + " as " + sibling(log, ".bak"));
         }
         Files.move(startBackup, log);
-        syncDirectoryOf(log);
+        Directories.syncParent(log);
         return true;
     }
 
@@ -87,15 +78,15 @@ public final class StoreLogFiles {
         afterStep.accept(Step.TEMP_WRITTEN);
         Path startBackup = sibling(log, ".start");
         Files.move(log, startBackup, StandardCopyOption.ATOMIC_MOVE);
-        syncDirectoryOf(log);
+        Directories.syncParent(log);
         afterStep.accept(Step.ORIGINAL_MOVED_ASIDE);
         Files.move(compacted, log, StandardCopyOption.ATOMIC_MOVE);
-        syncDirectoryOf(log);
+        Directories.syncParent(log);
         afterStep.accept(Step.COMPACTED_IN_PLACE);
         Instant now = clock.instant();
         Path timedBackup = sibling(log, "." + iso8601(now));
         Files.move(startBackup, timedBackup, StandardCopyOption.ATOMIC_MOVE);
-        syncDirectoryOf(log);
+        Directories.syncParent(log);
         notes.accept("original state preserved as " + timedBackup);
         removeOldBackups(log, now, notes);
     }

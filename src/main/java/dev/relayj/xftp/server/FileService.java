@@ -21,6 +21,7 @@ import dev.relayj.xftp.protocol.XftpChunkSizes;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.store.ChunkFiles;
+import dev.relayj.xftp.store.UploadCutException;
 import dev.relayj.xftp.store.FileRec;
 import dev.relayj.xftp.store.FileRecipient;
 import dev.relayj.xftp.store.FileStore;
@@ -37,6 +38,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -54,7 +56,6 @@ final class FileService {
     /** Files per expiry batch ({@code expiredFiles st old 10000}). */
     private static final int EXPIRY_BATCH = 10000;
     private static final int COPY_BUFFER = 64 * 1024;
-    private static final int UPLOAD_LOCKS = 64;
 
     private final XftpServerConfig config;
     private final FileStore store;
@@ -67,7 +68,7 @@ final class FileService {
     private final Duration uploadTimeout;
     private final Consumer<String> log;
     /** Serialises uploads of the same file, which would otherwise write the same part file. */
-    private final ReentrantLock[] uploadLocks = new ReentrantLock[UPLOAD_LOCKS];
+    private final ConcurrentHashMap<EntityId, UploadInProgress> uploads = new ConcurrentHashMap<>();
 
     /** The answer to a command, and for {@code FGET} the file to stream encrypted after it. */
     record Outcome(FileResponse response, ServedFile file) {
@@ -96,9 +97,6 @@ final class FileService {
         this.random = random;
         this.uploadTimeout = uploadTimeout;
         this.log = log;
-        for (int i = 0; i < UPLOAD_LOCKS; i++) {
-            uploadLocks[i] = new ReentrantLock();
-        }
     }
 
     StorageQuota quota() {
@@ -232,46 +230,91 @@ final class FileService {
      * the answer is OK if it has the file's size (the client must be able to retry after a lost
      * answer); otherwise the size is reserved against the quota, the body received within the
      * upload timeout and checked, and the path recorded.
+     *
+     * <p>One upload of a file runs at a time (the reference takes no lock, and two concurrent
+     * uploads of one file would write one path): a retry that arrives while the first attempt is
+     * still receiving waits for it within its own timeout, then finds the file uploaded or uploads
+     * it. Uploads of different files never wait for each other.
      */
     private FileResponse receiveFile(FileRec file, RequestBody body) throws IOException {
         InputStream rest = body.rest();
         if (rest == null) {
             return new FileResponse.Err(XftpError.SIZE);
         }
-        ReentrantLock lock = uploadLocks[Math.floorMod(file.senderId().hashCode(), UPLOAD_LOCKS)];
-        lock.lock();
-        try {
-            long size = file.fileInfo().size();
-            if (file.filePath() != null) {
-                return drain(rest, size);
-            }
-            if (!quota.tryReserve(size)) {
-                return new FileResponse.Err(XftpError.QUOTA);
-            }
-            Path path;
-            try (UploadDeadline deadline = new UploadDeadline(uploadTimeout)) {
-                try {
-                    path = chunks.receive(file.senderId(), size, file.fileInfo().digest(), rest);
-                } catch (XftpException e) {
-                    quota.release(size);
-                    return new FileResponse.Err(deadline.expired() ? XftpError.TIMEOUT : e.error());
-                }
+        try (UploadDeadline deadline = new UploadDeadline(uploadTimeout)) {
+            UploadInProgress upload = uploads.compute(file.senderId(),
+                    (id, current) -> (current == null ? new UploadInProgress() : current).join());
+            try {
+                upload.lock.lockInterruptibly();
+            } catch (InterruptedException e) {
+                leave(file, upload);
+                return new FileResponse.Err(XftpError.TIMEOUT);
             }
             try {
-                store.setFilePath(file.senderId(), path.toString());
-            } catch (XftpException e) {
-                quota.release(size);
-                deleteQuietly(path);
-                return new FileResponse.Err(XftpError.AUTH);
+                return receiveAlone(file, rest, deadline);
+            } finally {
+                upload.lock.unlock();
+                leave(file, upload);
             }
-            appendLog(new FileStoreLogRecord.PutFile(file.senderId(), path.toString()));
-            stats.filesUploaded.increment();
-            stats.filesCount.increment();
-            stats.filesSize.add(size);
-            return new FileResponse.Ok();
-        } finally {
-            lock.unlock();
         }
+    }
+
+    /** One upload of a file (or the retries) in progress: who waits for it, and its turn. */
+    private static final class UploadInProgress {
+        final ReentrantLock lock = new ReentrantLock();
+        /** Guarded by the map's compute on the file's id. */
+        int users;
+
+        UploadInProgress join() {
+            users++;
+            return this;
+        }
+    }
+
+    private void leave(FileRec file, UploadInProgress upload) {
+        uploads.computeIfPresent(file.senderId(), (id, current) -> --current.users == 0 ? null : current);
+    }
+
+    private FileResponse receiveAlone(FileRec file, InputStream rest, UploadDeadline deadline) throws IOException {
+        long size = file.fileInfo().size();
+        if (file.filePath() != null) {
+            return drain(rest, size);
+        }
+        if (!quota.tryReserve(size)) {
+            return new FileResponse.Err(XftpError.QUOTA);
+        }
+        Path path;
+        try {
+            path = chunks.receive(file.senderId(), size, file.fileInfo().digest(), rest);
+        } catch (XftpException e) {
+            quota.release(size);
+            return new FileResponse.Err(deadline.expired() ? XftpError.TIMEOUT : e.error());
+        } catch (UploadCutException e) {
+            quota.release(size);
+            log.accept(deadline.expired()
+                    ? "upload of file " + file.senderId().toBase64() + " timed out after " + uploadTimeout.toSeconds() + " s"
+                    : "upload of file " + file.senderId().toBase64() + " cut by the client: " + e.getMessage());
+            return new FileResponse.Err(XftpError.TIMEOUT);
+        } catch (IOException e) {
+            quota.release(size);
+            if (deadline.expired()) {
+                return new FileResponse.Err(XftpError.TIMEOUT);
+            }
+            log.accept("receiveFile error: file " + file.senderId().toBase64() + ": " + e);
+            return new FileResponse.Err(XftpError.FILE_IO);
+        }
+        try {
+            store.setFilePath(file.senderId(), path.toString());
+        } catch (XftpException e) {
+            quota.release(size);
+            deleteQuietly(path);
+            return new FileResponse.Err(XftpError.AUTH);
+        }
+        appendLog(new FileStoreLogRecord.PutFile(file.senderId(), path.toString()));
+        stats.filesUploaded.increment();
+        stats.filesCount.increment();
+        stats.filesSize.add(size);
+        return new FileResponse.Ok();
     }
 
     private static FileResponse drain(InputStream rest, long size) throws IOException {

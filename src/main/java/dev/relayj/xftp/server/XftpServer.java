@@ -1,5 +1,6 @@
 package dev.relayj.xftp.server;
 
+import dev.relayj.runtime.CommandGate;
 import dev.relayj.control.ControlPortServer;
 import dev.relayj.http2.Http2Connection;
 import dev.relayj.http2.Http2ServerConfig;
@@ -54,6 +55,8 @@ import java.util.function.Consumer;
 public final class XftpServer implements AutoCloseable {
     /** How long open requests may finish after GOAWAY when the server stops. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+    /** How long stopping waits for requests still running once the connections are closed. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The pause between files when expiry runs on schedule ({@code expireServerFiles (Just 100000)}). */
     private static final Duration EXPIRY_ITEM_DELAY = Duration.ofMillis(100);
 
@@ -99,6 +102,8 @@ public final class XftpServer implements AutoCloseable {
     private final XftpServerStats stats;
     private final Set<Live> connections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Requests run only while the relay is active; stopping waits for those in flight before the store closes. */
+    private final CommandGate requests = new CommandGate(new AtomicBoolean(true));
     private final List<PeriodicJob> schedules = new ArrayList<>();
     private final List<AutoCloseable> writers = new ArrayList<>();
     private TlsListener listener;
@@ -293,7 +298,17 @@ public final class XftpServer implements AutoCloseable {
         boolean sniUsed = tls.webCredentialsUsed();
         XftpConnection xftp = new XftpConnection(files, identity, XftpVersions.SUPPORTED_FILE_SERVER_VRANGE, site,
                 random, options.clock(), tls.sessionId(), tls.alpn(), sniUsed, sniUsed && webPort, tls::endSetup);
-        Http2Connection http2 = new Http2Connection(tls.input(), tls.output(), Http2ServerConfig.DEFAULT, xftp);
+        Http2Connection http2 = new Http2Connection(tls.input(), tls.output(), Http2ServerConfig.DEFAULT,
+                (request, response) -> {
+                    if (!requests.enter()) {
+                        throw new IOException("the server is stopping");
+                    }
+                    try {
+                        xftp.handle(request, response);
+                    } finally {
+                        requests.exit();
+                    }
+                });
         Live live = new Live(tls, http2, xftp);
         connections.add(live);
         try {
@@ -423,6 +438,15 @@ public final class XftpServer implements AutoCloseable {
         }
         if (controlPort != null) {
             controlPort.close();
+        }
+        try {
+            // the connections are closed: requests still running fail at their next read or write
+            if (!requests.closeAndDrain(DRAIN_TIMEOUT)) {
+                options.log().accept("requests still running after " + DRAIN_TIMEOUT.toSeconds()
+                        + " s; closing the store log");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         for (AutoCloseable writer : writers) {
             try {

@@ -1,5 +1,6 @@
 package dev.relayj.xftp.store;
 
+import dev.relayj.store.Directories;
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.store.EntityStatus;
@@ -46,11 +47,16 @@ public final class ChunkFiles {
     }
 
     /**
-     * Receives exactly {@code size} bytes whose SHA-256 is {@code digest}. Errors: {@code SIZE}
-     * for too few or too many bytes, {@code DIGEST} for a wrong digest, {@code FILE_IO} when the
-     * disk fails. Returns the final path.
+     * Receives exactly {@code size} bytes whose SHA-256 is {@code digest} into a part file, then
+     * renames it into place, durably (file and directory synced). Errors: {@code SIZE} for too few
+     * or too many bytes, {@code DIGEST} for a wrong digest. Returns the final path.
+     *
+     * @throws UploadCutException when reading the body fails: the client reset the stream or left,
+     *     or the upload deadline interrupted the read; not the disk's fault
+     * @throws IOException when the disk fails
      */
-    public Path receive(EntityId senderId, long size, byte[] digest, InputStream body) throws XftpException {
+    public Path receive(EntityId senderId, long size, byte[] digest, InputStream body)
+            throws XftpException, UploadCutException, IOException {
         Path target = pathFor(senderId);
         Path part = target.resolveSibling(target.getFileName() + PART_SUFFIX);
         boolean done = false;
@@ -61,7 +67,7 @@ public final class ChunkFiles {
                 byte[] buffer = new byte[BUFFER_SIZE];
                 long received = 0;
                 while (true) {
-                    int read = body.read(buffer, 0, (int) Math.min(buffer.length, size - received + 1));
+                    int read = readBody(body, buffer, (int) Math.min(buffer.length, size - received + 1));
                     if (read < 0) {
                         break;
                     }
@@ -84,10 +90,9 @@ public final class ChunkFiles {
                 channel.force(true);
             }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Directories.sync(directory);
             done = true;
             return target;
-        } catch (IOException e) {
-            throw new XftpException(XftpError.FILE_IO);
         } finally {
             if (!done) {
                 try {
@@ -96,6 +101,14 @@ public final class ChunkFiles {
                     // the start-up check removes leftover parts
                 }
             }
+        }
+    }
+
+    private static int readBody(InputStream body, byte[] buffer, int length) throws UploadCutException {
+        try {
+            return body.read(buffer, 0, length);
+        } catch (IOException e) {
+            throw new UploadCutException(e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.relayj.smp.server;
+package dev.relayj.runtime;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -6,21 +6,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Lets client sessions process commands only while the relay is active, and lets shutdown wait for
- * the commands in flight before the stores close ({@code serverActive} in Server.hs): a SEND
- * answered OK is in the store that is then saved, and one that arrives during shutdown is not
- * processed at all, so it is never half done.
+ * Lets clients' commands run only while the relay is active, and lets shutdown wait for the
+ * commands in flight before the stores close ({@code serverActive} in Server.hs): a SEND or an
+ * upload answered OK is in the store that is then saved, and one that arrives during shutdown is
+ * not processed at all, so it is never half done. Both relays stop through one.
  */
-final class CommandGate {
+public final class CommandGate {
     private final AtomicBoolean active;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-    CommandGate(AtomicBoolean active) {
+    public CommandGate(AtomicBoolean active) {
         this.active = active;
     }
 
     /** Enters for one block of commands; false once the relay stops (the caller then disconnects). */
-    boolean enter() {
+    public boolean enter() {
         lock.readLock().lock();
         if (active.get()) {
             return true;
@@ -29,7 +29,7 @@ final class CommandGate {
         return false;
     }
 
-    void exit() {
+    public void exit() {
         lock.readLock().unlock();
     }
 
@@ -37,7 +37,7 @@ final class CommandGate {
      * Marks the relay inactive and waits up to {@code timeout} for the commands in flight; returns
      * false if some were still running. Later {@link #enter()} calls fail.
      */
-    boolean closeAndDrain(Duration timeout) throws InterruptedException {
+    public boolean closeAndDrain(Duration timeout) throws InterruptedException {
         active.set(false);
         if (lock.writeLock().tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             lock.writeLock().unlock();
