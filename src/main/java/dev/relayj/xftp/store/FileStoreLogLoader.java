@@ -2,15 +2,14 @@ package dev.relayj.xftp.store;
 
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.protocol.EntityId;
+import dev.relayj.store.LogFileWriter;
 import dev.relayj.store.StoreLogFiles;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,19 +82,15 @@ public final class FileStoreLogLoader {
     public static FileStoreLog compact(Path log, FileStore store, FsyncPolicy fsyncPolicy, Clock clock,
             Consumer<String> report) throws IOException {
         Path temp = sibling(log, TEMP_SUFFIX);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            StringBuilder batch = new StringBuilder();
+        try (LogFileWriter out = LogFileWriter.create(temp)) {
             for (FileRec file : store.files()) {
+                StringBuilder lines = new StringBuilder();
                 for (FileStoreLogRecord record : recordsOf(file, store, report)) {
-                    batch.append(record.encode()).append('\n');
+                    lines.append(record.encode()).append('\n');
                 }
-                if (batch.length() > 1 << 16) {
-                    writeAll(channel, batch);
-                }
+                out.appendLines(lines.toString().getBytes(StandardCharsets.ISO_8859_1));
             }
-            writeAll(channel, batch);
-            channel.force(true);
+            out.sync();
         }
         if (Files.exists(log)) {
             StoreLogFiles.swapInCompacted(log, temp, clock, report, step -> { });
@@ -147,14 +142,6 @@ public final class FileStoreLogLoader {
             case FileStoreLogRecord.BlockFile r -> store.blockFile(r.senderId(), r.info());
             case FileStoreLogRecord.AckFile r -> store.ackFile(r.recipientId());
         }
-    }
-
-    private static void writeAll(FileChannel channel, StringBuilder batch) throws IOException {
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(batch.toString().getBytes(StandardCharsets.ISO_8859_1));
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
-        }
-        batch.setLength(0);
     }
 
     private static Path sibling(Path log, String suffix) {
