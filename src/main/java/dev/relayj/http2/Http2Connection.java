@@ -171,16 +171,6 @@ public final class Http2Connection {
         }
     }
 
-    /** Streams whose handlers are running. */
-    public int activeStreams() {
-        lock.lock();
-        try {
-            return streams.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void end() {
         lock.lock();
         try {

@@ -128,14 +128,6 @@ public final class StaticFileServer {
     }
 
     /**
-     * A handler answering every request from the site: 405 for methods other than GET and HEAD,
-     * 404 for what is not there. For an HTTP/2 server of one's own (no timeouts added).
-     */
-    public Http2Handler http2Handler() {
-        return this::respond;
-    }
-
-    /**
      * Serves a GET or HEAD request if the site has the file, as the reference's XFTP server does
      * for browsers ({@code serveStaticPageH2}); otherwise leaves the response untouched.
      *

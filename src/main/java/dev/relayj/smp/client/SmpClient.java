@@ -198,11 +198,6 @@ public final class SmpClient implements AutoCloseable {
         return host;
     }
 
-    /** What the handshake agreed: session id, version and the server's version range. */
-    public SmpSessionParams sessionParams() {
-        return handle.params();
-    }
-
     public byte[] sessionId() {
         return handle.params().sessionId();
     }

@@ -71,11 +71,6 @@ public final class QueueStore {
         return links.get(linkId);
     }
 
-    public ServiceRecord findService(EntityId serviceId) {
-        Service service = services.get(serviceId);
-        return service == null ? null : service.record;
-    }
-
     /** Visits every queue; queues added or deleted meanwhile may or may not be visited. */
     public void forEachQueue(Consumer<StoreQueue> action) {
         queues.forEach(action);

@@ -2,6 +2,7 @@ package dev.relayj.smp.server;
 
 import dev.relayj.runtime.CredentialFiles;
 import dev.relayj.runtime.WebConfig;
+import dev.relayj.testing.ReferenceFixtures;
 import dev.relayj.tls.ServerCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.OptionalInt;
 
 /** A relay started in-process on a loopback port with the reference's test certificates. */
 final class TestServer implements AutoCloseable {
-    static final Path FIXTURES = Path.of("/work/shared/fixtures/simplexmq");
+    static final Path FIXTURES = ReferenceFixtures.DIR;
     /** The reference's test settings (tests/SMPClient.hs {@code cfg}): small quota, quick events. */
     static final ServerTuning TUNING = new ServerTuning(4, 128, Duration.ofMillis(100), Duration.ofMillis(100),
             Duration.ofMillis(200), Clock.systemUTC());

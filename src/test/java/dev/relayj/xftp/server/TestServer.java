@@ -4,6 +4,7 @@ import dev.relayj.encoding.Base64Url;
 import dev.relayj.runtime.CredentialFiles;
 import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.runtime.WebConfig;
+import dev.relayj.testing.ReferenceFixtures;
 import dev.relayj.tls.ServerCredentials;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,14 +19,10 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /** Starts relays on loopback port 0 over a temporary directory, with the reference's test certificates. */
 final class TestServer {
-    static final Path FIXTURES = Stream.of(Path.of("../shared/fixtures/simplexmq"), Path.of("/work/shared/fixtures/simplexmq"))
-            .filter(p -> p.resolve("ca.crt").toFile().isFile())
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("simplexmq fixtures not found in ../shared/fixtures/simplexmq"));
+    static final Path FIXTURES = ReferenceFixtures.DIR;
     static final String FINGERPRINT = "LcJUMfVhwD8yxjAiSaDzzGF3-kLG4Uh0Fl_ZIjrRwjI=";
     static final byte[] KEY_HASH = keyHash();
 

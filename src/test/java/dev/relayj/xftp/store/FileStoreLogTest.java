@@ -14,6 +14,7 @@ import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.ClientNotice;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.store.EntityStatus;
+import dev.relayj.store.StoreLogFiles;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
@@ -125,7 +126,7 @@ class FileStoreLogTest {
         Path backup = dir.resolve("file-server-store.log.2026-03-01T10:20:30.12Z");
         assertTrue(Files.exists(backup), "timed backup as iso8601Show names it");
         assertEquals(String.join("\n", SAMPLE) + "\n", Files.readString(backup, StandardCharsets.ISO_8859_1));
-        assertFalse(Files.exists(dir.resolve("file-server-store.log.compacting")));
+        assertFalse(Files.exists(dir.resolve("file-server-store.log.tmp")));
 
         List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
         List<String> firstFile = List.of(
@@ -202,7 +203,7 @@ class FileStoreLogTest {
         Instant now = Instant.parse("2026-03-01T00:00:00Z");
         List<String> old = new ArrayList<>();
         for (int day = 22; day <= 27; day++) {
-            String name = "file-server-store.log." + FileStoreLogLoader.iso8601(now.minusSeconds(day * 86400L));
+            String name = "file-server-store.log." + StoreLogFiles.iso8601(now.minusSeconds(day * 86400L));
             Files.writeString(dir.resolve(name), "");
             old.add(name);
         }

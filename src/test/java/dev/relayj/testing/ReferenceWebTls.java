@@ -1,7 +1,5 @@
-package dev.relayj.web;
+package dev.relayj.testing;
 
-import dev.relayj.testing.ReferenceFixtures;
-import dev.relayj.testing.TrustAllTls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,15 +15,15 @@ import java.util.Base64;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-/** JSSE contexts for the tests: the reference's web test certificate (RSA, CN=localhost), and a client trusting anything. */
-final class TestTls {
-    static final Path FIXTURES = ReferenceFixtures.DIR;
-    static final Path WEB_CERT = FIXTURES.resolve("web.crt");
-    static final Path WEB_KEY = FIXTURES.resolve("web.key");
+/** JSSE contexts for the tests of the web site: the reference's web test certificate (RSA, CN=localhost), and a client trusting anything. */
+public final class ReferenceWebTls {
+    public static final Path FIXTURES = ReferenceFixtures.DIR;
+    public static final Path WEB_CERT = FIXTURES.resolve("web.crt");
+    public static final Path WEB_KEY = FIXTURES.resolve("web.key");
 
-    private TestTls() {}
+    private ReferenceWebTls() {}
 
-    static SSLContext serverContext() throws Exception {
+    public static SSLContext serverContext() throws Exception {
         X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(WEB_CERT)));
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pem(WEB_KEY)));
@@ -40,7 +38,7 @@ final class TestTls {
         return context;
     }
 
-    static SSLContext trustingClientContext() throws Exception {
+    public static SSLContext trustingClientContext() throws Exception {
         return TrustAllTls.clientContext("TLS");
     }
 
