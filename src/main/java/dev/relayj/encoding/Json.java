@@ -1,6 +1,5 @@
 package dev.relayj.encoding;
 
-import dev.relayj.encoding.DecodingException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small part of JSON that SMP and XFTP carry (client notices in BLOCKED, queue info in INFO):
- * writing strings the way Haskell's aeson escapes them, and reading a complete JSON text into
+ * The JSON the servers read and write (client notices in BLOCKED, queue info in INFO, the ACME
+ * client's messages): writing strings the way Haskell's aeson escapes them, and reading a complete JSON text into
  * maps, lists, strings, {@link BigDecimal}s, booleans and {@link #NULL}.
  */
 public final class Json {
@@ -37,7 +36,7 @@ public final class Json {
         Object value = json.value(0);
         json.skipSpace();
         if (json.position != text.length()) {
-            throw new DecodingException("trailing characters after JSON value");
+            throw json.malformed("trailing characters after the value");
         }
         return value;
     }
@@ -67,7 +66,7 @@ public final class Json {
 
     private Object value(int depth) throws DecodingException {
         if (depth > MAX_DEPTH) {
-            throw new DecodingException("JSON nested too deeply");
+            throw malformed("JSON nested too deeply");
         }
         char c = peek();
         return switch (c) {
@@ -102,7 +101,7 @@ public final class Json {
                 return fields;
             }
             if (c != ',') {
-                throw new DecodingException("expected ',' or '}' in JSON object");
+                throw malformed("expected ',' or '}' in JSON object");
             }
         }
     }
@@ -124,7 +123,7 @@ public final class Json {
                 return items;
             }
             if (c != ',') {
-                throw new DecodingException("expected ',' or ']' in JSON array");
+                throw malformed("expected ',' or ']' in JSON array");
             }
         }
     }
@@ -138,7 +137,7 @@ public final class Json {
                 return out.toString();
             }
             if (c < 0x20) {
-                throw new DecodingException("control character in JSON string");
+                throw malformed("control character in JSON string");
             }
             if (c != '\\') {
                 out.append(c);
@@ -153,7 +152,7 @@ public final class Json {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'u' -> out.append(hex4());
-                default -> throw new DecodingException("bad escape in JSON string");
+                default -> throw malformed("bad escape in JSON string");
             }
         }
     }
@@ -163,7 +162,7 @@ public final class Json {
         for (int i = 0; i < 4; i++) {
             int digit = Character.digit(next(), 16);
             if (digit < 0) {
-                throw new DecodingException("bad \\u escape in JSON string");
+                throw malformed("bad \\u escape in JSON string");
             }
             value = value * 16 + digit;
         }
@@ -180,7 +179,7 @@ public final class Json {
             position++;
         }
         if (position == digitsStart || (text.charAt(digitsStart) == '0' && position - digitsStart > 1)) {
-            throw new DecodingException("bad JSON number");
+            throw malformed("bad JSON number");
         }
         if (position < text.length() && text.charAt(position) == '.') {
             position++;
@@ -196,11 +195,11 @@ public final class Json {
         try {
             BigDecimal number = new BigDecimal(text.substring(start, position));
             if (Math.abs((long) number.scale()) > 10_000) {
-                throw new DecodingException("JSON number out of range");
+                throw malformed("JSON number out of range");
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new DecodingException("bad JSON number");
+            throw malformed("bad JSON number");
         }
     }
 
@@ -210,7 +209,7 @@ public final class Json {
             position++;
         }
         if (position == start) {
-            throw new DecodingException("bad JSON number");
+            throw malformed("bad JSON number");
         }
     }
 
@@ -220,7 +219,7 @@ public final class Json {
 
     private Object literal(String word, Object value) throws DecodingException {
         if (!text.startsWith(word, position)) {
-            throw new DecodingException("bad JSON literal");
+            throw malformed("bad JSON literal");
         }
         position += word.length();
         return value;
@@ -238,7 +237,7 @@ public final class Json {
 
     private char peek() throws DecodingException {
         if (position >= text.length()) {
-            throw new DecodingException("unexpected end of JSON");
+            throw malformed("unexpected end of JSON");
         }
         return text.charAt(position);
     }
@@ -251,7 +250,12 @@ public final class Json {
 
     private void expect(char c) throws DecodingException {
         if (next() != c) {
-            throw new DecodingException("expected '" + c + "' in JSON");
+            throw malformed("expected '" + c + "' in JSON");
         }
+    }
+
+    /** An error naming where in the text it is, as both relays and the ACME client report it. */
+    private DecodingException malformed(String problem) {
+        return new DecodingException("malformed JSON at offset " + position + " (" + problem + ")");
     }
 }

@@ -198,7 +198,7 @@ final class MessageCommands {
         } else {
             sub.lock().lock();
             try {
-                if (sub.state() == Subscription.State.PROHIBITED) {
+                if (sub.state() == Subscription.State.GET_ONLY) {
                     stats.increment(Q_SUB_PROHIBITED);
                     return CommandResult.of(corrId, entityId, err(ErrorType.cmd(CommandError.PROHIBITED)));
                 }
@@ -234,7 +234,7 @@ final class MessageCommands {
         } else {
             sub.lock().lock();
             try {
-                if (sub.state() != Subscription.State.PROHIBITED) {
+                if (sub.state() != Subscription.State.GET_ONLY) {
                     stats.increment(MSG_GET_PROHIBITED);
                     return err(ErrorType.cmd(CommandError.PROHIBITED));
                 }
@@ -273,7 +273,7 @@ final class MessageCommands {
                 return CommandResult.of(corrId, entityId, err(ErrorType.Simple.NO_MSG));
             }
             sub.setDelivered(null);
-            getOnly = sub.state() == Subscription.State.PROHIBITED;
+            getOnly = sub.state() == Subscription.State.GET_ONLY;
         } finally {
             sub.lock().unlock();
         }

@@ -115,7 +115,7 @@ final class SmpServerControl implements SmpControlTarget {
                         case NO_SUB -> noSub++;
                         case SUB_PENDING -> pending++;
                         case SUB_THREAD -> thread++;
-                        case PROHIBITED -> prohibited++;
+                        case GET_ONLY -> prohibited++;
                     }
                 }
                 int ntf = client.ntfSubscriptions().size();
