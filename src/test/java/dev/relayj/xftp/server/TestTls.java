@@ -32,6 +32,11 @@ final class TestTls implements java.io.Closeable {
         return client.input();
     }
 
+    /** The application data to the relay, for tests that write raw HTTP/2 frames. */
+    java.io.OutputStream output() {
+        return client.output();
+    }
+
     byte[] sessionId() {
         return client.parameters().getLocalVerifyData();
     }
