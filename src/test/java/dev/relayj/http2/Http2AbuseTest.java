@@ -31,6 +31,14 @@ class Http2AbuseTest {
         switch (request.path()) {
             case "/big" -> response.send(new byte[40_000]);
             case "/read" -> response.send(request.body().readAllBytes());
+            case "/stream" -> {
+                byte[] piece = new byte[16384];
+                try (java.io.OutputStream body = response.body()) {
+                    for (int i = 0; i < 256; i++) { // 4 MB, as an XFTP chunk download
+                        body.write(piece);
+                    }
+                }
+            }
             case "/block" -> {
                 peakRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
                 try {
@@ -96,6 +104,37 @@ class Http2AbuseTest {
         p.expectGoAwayAfterAnything(ENHANCE_YOUR_CALM);
         assertTrue(peakRunning.get() <= Http2ServerConfig.DEFAULT.maxConcurrentStreams(),
                 "handlers of reset streams ran beyond the limit: " + peakRunning.get());
+    }
+
+    @Test
+    void aClientThatDoesNotReadItsResponsesCostsBoundedMemory() throws Exception {
+        // the client opens every window wide and then reads nothing: the responses wait in the
+        // socket's buffers and the handlers' threads, not in queues of ours
+        RawPeer p = open(CONFIG.withStallTimeout(Duration.ofSeconds(30)))
+                .handshake(new int[][] {{Http2Settings.INITIAL_WINDOW_SIZE, Http2Settings.MAX_WINDOW_SIZE}});
+        p.windowUpdate(0, Http2Settings.MAX_WINDOW_SIZE - 65535);
+        long before = usedHeapAfterGc();
+        for (int i = 0; i < 50; i++) {
+            p.request(2 * i + 1, "GET", "/stream", true);
+        }
+        for (int i = 0; i < 1000; i++) {
+            p.frame(FrameType.PING, FrameType.FLAG_ACK, 0, new byte[8]); // harmless frames keep coming
+        }
+        Thread.sleep(1500);
+        long grown = usedHeapAfterGc() - before;
+        // 50 responses of 4 MB would be 200 MB if they were buffered
+        assertTrue(grown < 32L << 20, "heap grew by " + (grown >> 20) + " MiB");
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+            least = Math.min(least, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return least;
     }
 
     @Test
