@@ -1,5 +1,7 @@
 package dev.relayj.xftp.server;
 
+import static dev.relayj.stats.XftpCounter.*;
+
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.CbNonce;
 import dev.relayj.crypto.SecretBoxStream;
@@ -185,8 +187,8 @@ final class FileService {
         }
         appendLog(new FileStoreLogRecord.AddFile(senderId, info, createdAt, EntityStatus.ACTIVE));
         appendLog(new FileStoreLogRecord.AddRecipients(senderId, recipients));
-        stats.filesCreated.increment();
-        stats.fileRecipients.add(recipients.size());
+        stats.counter(FILES_CREATED).increment();
+        stats.counter(FILE_RECIPIENTS).add(recipients.size());
         return new FileResponse.Sids(senderId, recipients.stream().map(FileRecipient::recipientId).toList());
     }
 
@@ -198,7 +200,7 @@ final class FileService {
             return new FileResponse.Err(e.error());
         }
         appendLog(new FileStoreLogRecord.AddRecipients(senderId, recipients));
-        stats.fileRecipients.add(recipients.size());
+        stats.counter(FILE_RECIPIENTS).add(recipients.size());
         return new FileResponse.Rids(recipients.stream().map(FileRecipient::recipientId).toList());
     }
 
@@ -311,9 +313,9 @@ final class FileService {
             return new FileResponse.Err(XftpError.AUTH);
         }
         appendLog(new FileStoreLogRecord.PutFile(file.senderId(), path.toString()));
-        stats.filesUploaded.increment();
-        stats.filesCount.increment();
-        stats.filesSize.add(size);
+        stats.counter(FILES_UPLOADED).increment();
+        stats.counter(FILES_COUNT).increment();
+        stats.counter(FILES_SIZE).add(size);
         return new FileResponse.Ok();
     }
 
@@ -354,7 +356,7 @@ final class FileService {
             secret.destroy();
             serverKey.destroy();
         }
-        stats.fileDownloads.increment();
+        stats.counter(FILE_DOWNLOADS).increment();
         stats.filesDownloaded.update(file.senderId().bytes());
         return new Outcome(new FileResponse.File(serverKey.publicKey(), nonce.bytes()),
                 new ServedFile(Path.of(path), file.fileInfo().size(), box));
@@ -363,20 +365,20 @@ final class FileService {
     private FileResponse ackFile(EntityId recipientId, FileRec file) throws IOException {
         appendLog(new FileStoreLogRecord.AckFile(recipientId));
         store.deleteRecipient(recipientId, file);
-        stats.fileDownloadAcks.increment();
+        stats.counter(FILE_DOWNLOAD_ACKS).increment();
         return new FileResponse.Ok();
     }
 
     /** {@code deleteServerFile_}: the error, if any. Used by FDEL and the control port. */
     Optional<XftpError> deleteFile(FileRec file) throws IOException {
         appendLog(new FileStoreLogRecord.DeleteFile(file.senderId()));
-        return deleteOrBlock(file, stats.filesDeleted, () -> store.deleteFile(file.senderId()));
+        return deleteOrBlock(file, stats.counter(FILES_DELETED), () -> store.deleteFile(file.senderId()));
     }
 
     /** {@code blockServerFile}: removes the body and marks the file blocked; not counted as deleted. */
     Optional<XftpError> blockFile(FileRec file, BlockingInfo info) throws IOException {
         appendLog(new FileStoreLogRecord.BlockFile(file.senderId(), info));
-        return deleteOrBlock(file, stats.filesBlocked, () -> store.blockFile(file.senderId(), info));
+        return deleteOrBlock(file, stats.counter(FILES_BLOCKED), () -> store.blockFile(file.senderId(), info));
     }
 
     /** Looks a file up by sender or recipient id, for the control port; {@code AUTH} when unknown. */
@@ -404,8 +406,8 @@ final class FileService {
         if (path != null) {
             try {
                 if (chunks.delete(path)) {
-                    stats.filesCount.add(-1);
-                    stats.filesSize.add(-size);
+                    stats.counter(FILES_COUNT).add(-1);
+                    stats.counter(FILES_SIZE).add(-size);
                 }
             } catch (IOException e) {
                 return Optional.of(XftpError.FILE_IO);
@@ -458,7 +460,7 @@ final class FileService {
                     }
                     quota.release(file.size());
                 }
-                stats.filesExpired.increment();
+                stats.counter(FILES_EXPIRED).increment();
                 removed.add(file);
             }
             for (FileStore.ExpiredFile file : removed) {

@@ -1,5 +1,7 @@
 package dev.relayj.xftp.server;
 
+import static dev.relayj.stats.XftpCounter.*;
+
 import dev.relayj.runtime.CommandGate;
 import dev.relayj.control.ControlPortServer;
 import dev.relayj.http2.Http2Connection;
@@ -352,14 +354,14 @@ public final class XftpServer implements AutoCloseable {
         }
         long count = store.fileCount();
         long size = files.quota().used();
-        stats.filesCount.set(count);
-        stats.filesSize.set(size);
+        stats.counter(FILES_COUNT).set(count);
+        stats.counter(FILES_SIZE).set(size);
         log.accept("server stats restored");
-        if (data.get().filesCount() != count) {
-            log.accept("Files count differs: stats: " + data.get().filesCount() + ", store: " + count);
+        if (data.get().get(FILES_COUNT) != count) {
+            log.accept("Files count differs: stats: " + data.get().get(FILES_COUNT) + ", store: " + count);
         }
-        if (data.get().filesSize() != size) {
-            log.accept("Files size differs: stats: " + data.get().filesSize() + ", store: " + size);
+        if (data.get().get(FILES_SIZE) != size) {
+            log.accept("Files size differs: stats: " + data.get().get(FILES_SIZE) + ", store: " + size);
         }
         log.accept("Restored " + (size / 1048576) + " MBs in " + count + " files");
     }
