@@ -1,7 +1,7 @@
 package dev.relayj.cli;
 
 import dev.relayj.smp.server.SmpServerConfig;
-import dev.relayj.smp.server.SmpServerConfig.DbOptions;
+import dev.relayj.runtime.DbOptions;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -28,7 +28,7 @@ final class SmpIniTemplate {
                 + "# `database`- PostgreSQL databass (requires `store_messages = journal`).\n"
                 + "store_queues = memory\n\n"
                 + "# Database connection settings for PostgreSQL database (`store_queues = database`).\n");
-        sb.append(dbOptions(opts.db(), DbOptions.DEFAULT));
+        sb.append(dbOptions(opts.db(), SmpServerConfig.DEFAULT_DB));
         sb.append("# Write database changes to store log file\n"
                 + "# db_store_log = off\n\n"
                 + "# Time to retain deleted queues in the database, days.\n");

@@ -11,7 +11,7 @@ import dev.relayj.runtime.ServerPublicInfo.HostingType;
 import dev.relayj.smp.server.ServerTuning;
 import dev.relayj.smp.server.SmpServer;
 import dev.relayj.smp.server.SmpServerConfig;
-import dev.relayj.smp.server.SmpServerConfig.DbOptions;
+import dev.relayj.runtime.DbOptions;
 import dev.relayj.smp.server.SmpServerConfig.MessageStoreType;
 import dev.relayj.smp.server.SmpServerConfig.QueueStoreType;
 import dev.relayj.smp.server.SmpServerConfig.ServerPort;
@@ -69,7 +69,7 @@ final class SmpServerCli extends ServerCli {
     }
 
     private SmpInitOptions initOptions(CommandLine.Options o) throws CliFailure {
-        DbOptions dflt = DbOptions.DEFAULT;
+        DbOptions dflt = SmpServerConfig.DEFAULT_DB;
         DbOptions db = new DbOptions(o.value("database").orElse(dflt.connection()), o.value("schema").orElse(dflt.schema()),
                 intOption(o, "pool-size").orElse(dflt.poolSize()));
         SignAlgorithm alg = signAlgorithmOption(o).orElse(SignAlgorithm.ED25519);

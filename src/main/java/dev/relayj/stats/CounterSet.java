@@ -5,9 +5,11 @@ package dev.relayj.stats;
  * declared once, by the enum, and copied, restored and reset by ordinal.
  */
 final class CounterSet<E extends Enum<E>> {
+    private final Class<E> type;
     private final Counter[] counters;
 
     CounterSet(Class<E> type) {
+        this.type = type;
         counters = new Counter[type.getEnumConstants().length];
         for (int i = 0; i < counters.length; i++) {
             counters[i] = new Counter();
@@ -18,15 +20,16 @@ final class CounterSet<E extends Enum<E>> {
         return counters[counter.ordinal()];
     }
 
-    long[] values() {
-        long[] out = new long[counters.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = counters[i].get();
+    CounterValues<E> snapshot() {
+        long[] values = new long[counters.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = counters[i].get();
         }
-        return out;
+        return new CounterValues<>(type, values);
     }
 
-    void restore(long[] values) {
+    void restore(CounterValues<E> saved) {
+        long[] values = saved.toArray();
         for (int i = 0; i < counters.length; i++) {
             counters[i].set(values[i]);
         }

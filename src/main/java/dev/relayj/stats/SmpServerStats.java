@@ -51,7 +51,7 @@ public final class SmpServerStats {
     }
 
     public SmpServerStatsData snapshot() {
-        return new SmpServerStatsData(fromTime.get(), counters.values(), msgRecvAckTimes.snapshot(),
+        return new SmpServerStatsData(fromTime.get(), counters.snapshot(), msgRecvAckTimes.snapshot(),
                 activeQueues.snapshot(), activeQueuesNtf.snapshot(), pRelays.snapshot(), pRelaysOwn.snapshot(),
                 pMsgFwds.snapshot(), pMsgFwdsOwn.snapshot(), rcvServices.snapshot(), ntfServices.snapshot());
     }

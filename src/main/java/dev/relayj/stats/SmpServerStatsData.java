@@ -1,8 +1,6 @@
 package dev.relayj.stats;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A copy of every SMP server counter ({@code ServerStatsData} in {@code Server/Stats.hs}): the
@@ -18,7 +16,7 @@ import java.util.Objects;
  */
 public record SmpServerStatsData(
         Instant fromTime,
-        long[] counters,
+        CounterValues<SmpCounter> counters,
         TimeBucketsData msgRecvAckTimes,
         PeriodStatsData activeQueues,
         PeriodStatsData activeQueuesNtf,
@@ -29,43 +27,8 @@ public record SmpServerStatsData(
         ServiceStatsData rcvServices,
         ServiceStatsData ntfServices) {
 
-    /** @param counters the value of every {@link SmpCounter}, by ordinal */
-    public SmpServerStatsData {
-        if (counters.length != SmpCounter.values().length) {
-            throw new IllegalArgumentException("expected " + SmpCounter.values().length + " counters");
-        }
-        counters = counters.clone();
-    }
-
     public long get(SmpCounter counter) {
-        return counters[counter.ordinal()];
-    }
-
-    @Override
-    public long[] counters() {
-        return counters.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SmpServerStatsData d
-                && fromTime.equals(d.fromTime)
-                && Arrays.equals(counters, d.counters)
-                && msgRecvAckTimes.equals(d.msgRecvAckTimes)
-                && activeQueues.equals(d.activeQueues)
-                && activeQueuesNtf.equals(d.activeQueuesNtf)
-                && pRelays.equals(d.pRelays)
-                && pRelaysOwn.equals(d.pRelaysOwn)
-                && pMsgFwds.equals(d.pMsgFwds)
-                && pMsgFwdsOwn.equals(d.pMsgFwdsOwn)
-                && rcvServices.equals(d.rcvServices)
-                && ntfServices.equals(d.ntfServices);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(fromTime, Arrays.hashCode(counters), activeQueues, activeQueuesNtf, pRelays, pRelaysOwn,
-                pMsgFwds, pMsgFwdsOwn, rcvServices, ntfServices);
+        return counters.get(counter);
     }
 
     /** The state file text: one {@code key=value} line per field, in the reference's order. */
@@ -152,7 +115,8 @@ public record SmpServerStatsData(
         ServiceStatsData rcvServices = serviceStats(in, "rcvServices:");
         ServiceStatsData ntfServices = serviceStats(in, "ntfServices:");
         in.requireEnd();
-        return new SmpServerStatsData(fromTime, counters, TimeBucketsData.EMPTY, activeQueues, activeQueuesNtf,
+        return new SmpServerStatsData(fromTime, new CounterValues<>(SmpCounter.class, counters), TimeBucketsData.EMPTY,
+                activeQueues, activeQueuesNtf,
                 pRelays, pRelaysOwn, pMsgFwds, pMsgFwdsOwn, rcvServices, ntfServices);
     }
 

@@ -31,7 +31,7 @@ public final class XftpServerStats {
     }
 
     public XftpServerStatsData snapshot() {
-        return new XftpServerStatsData(fromTime.get(), counters.values(), filesDownloaded.snapshot());
+        return new XftpServerStatsData(fromTime.get(), counters.snapshot(), filesDownloaded.snapshot());
     }
 
     /** Sets every counter from saved data ({@code setFileServerStats}); used once at start. */

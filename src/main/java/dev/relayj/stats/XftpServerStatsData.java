@@ -1,8 +1,6 @@
 package dev.relayj.stats;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A copy of every XFTP server counter ({@code FileServerStatsData} in
@@ -12,34 +10,10 @@ import java.util.Objects;
  * {@code strP} does: {@code filesExpired=}, {@code filesBlocked=}, {@code filesCount=} and
  * {@code filesSize=} may be missing.
  */
-public record XftpServerStatsData(Instant fromTime, long[] counters, PeriodStatsData filesDownloaded) {
-
-    /** @param counters the value of every {@link XftpCounter}, by ordinal */
-    public XftpServerStatsData {
-        if (counters.length != XftpCounter.values().length) {
-            throw new IllegalArgumentException("expected " + XftpCounter.values().length + " counters");
-        }
-        counters = counters.clone();
-    }
+public record XftpServerStatsData(Instant fromTime, CounterValues<XftpCounter> counters, PeriodStatsData filesDownloaded) {
 
     public long get(XftpCounter counter) {
-        return counters[counter.ordinal()];
-    }
-
-    @Override
-    public long[] counters() {
-        return counters.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof XftpServerStatsData d && fromTime.equals(d.fromTime) && Arrays.equals(counters, d.counters)
-                && filesDownloaded.equals(d.filesDownloaded);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(fromTime, Arrays.hashCode(counters), filesDownloaded);
+        return counters.get(counter);
     }
 
     public String encode() {
@@ -68,7 +42,7 @@ public record XftpServerStatsData(Instant fromTime, long[] counters, PeriodStats
         PeriodStatsData filesDownloaded = in.periodStats();
         read(in, counters, true);
         in.requireEnd();
-        return new XftpServerStatsData(fromTime, counters, filesDownloaded);
+        return new XftpServerStatsData(fromTime, new CounterValues<>(XftpCounter.class, counters), filesDownloaded);
     }
 
     private static void read(StateLines in, long[] counters, boolean afterDownloaded) throws StatsFormatException {

@@ -1,6 +1,7 @@
 package dev.relayj.smp.server;
 
 import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.DbOptions;
 import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.runtime.ServerPublicInfo;
 import dev.relayj.runtime.WebConfig;
@@ -83,10 +84,8 @@ public record SmpServerConfig(
 
     public enum MessageStoreType { MEMORY, JOURNAL, DATABASE }
 
-    /** PostgreSQL connection of [STORE_LOG] ({@code db_connection}, {@code db_schema}, {@code db_pool_size}). */
-    public record DbOptions(String connection, String schema, int poolSize) {
-        public static final DbOptions DEFAULT = new DbOptions("postgresql://smp@/smp_server_store", "smp_server", 10);
-    }
+    /** The defaults of the PostgreSQL options of [STORE_LOG]. */
+    public static final DbOptions DEFAULT_DB = new DbOptions("postgresql://smp@/smp_server_store", "smp_server", 10);
 
     /**
      * [STORE_LOG] persistence: the queue store log (absent when disabled), the message file saved on

@@ -1,6 +1,7 @@
 package dev.relayj.xftp.server;
 
 import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.DbOptions;
 import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.runtime.ServerPublicInfo;
 import dev.relayj.runtime.WebConfig;
@@ -53,9 +54,7 @@ public record XftpServerConfig(
 
     public enum FileStoreType { MEMORY, DATABASE }
 
-    public record DbOptions(String connection, String schema, int poolSize) {
-        public static final DbOptions DEFAULT = new DbOptions("postgresql://xftp@/xftp_server_store", "xftp_server", 10);
-    }
+    public static final DbOptions DEFAULT_DB = new DbOptions("postgresql://xftp@/xftp_server_store", "xftp_server", 10);
 
     /** [STORE_LOG]: the file store log is absent when disabled. */
     public record Store(FileStoreType type, Optional<Path> storeLogFile, DbOptions db, boolean dbStoreLog) {}

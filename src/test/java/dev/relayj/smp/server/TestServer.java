@@ -1,6 +1,7 @@
 package dev.relayj.smp.server;
 
 import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.DbOptions;
 import dev.relayj.runtime.WebConfig;
 import dev.relayj.testing.ReferenceFixtures;
 import dev.relayj.tls.ServerCredentials;
@@ -72,7 +73,7 @@ final class TestServer implements AutoCloseable {
                 settings.restoreMessages() ? Optional.of(dir.resolve("smp-server-messages.log")) : Optional.empty(),
                 dir.resolve("messages"),
                 settings.restoreMessages() ? Optional.of(dir.resolve("smp-server-ntfs.log")) : Optional.empty(),
-                SmpServerConfig.DbOptions.DEFAULT, false, Duration.ofDays(21));
+                SmpServerConfig.DEFAULT_DB, false, Duration.ofDays(21));
         SmpServerConfig.Auth auth = new SmpServerConfig.Auth(settings.allowNewQueues(),
                 Optional.ofNullable(settings.createPassword()), Optional.empty(), Optional.empty(), 20);
         SmpServerConfig.Expiry expiry = new SmpServerConfig.Expiry(SmpServerConfig.DEFAULT_MESSAGE_EXPIRATION, true, false,

@@ -2,6 +2,7 @@ package dev.relayj.xftp.server;
 
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.DbOptions;
 import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.runtime.WebConfig;
 import dev.relayj.testing.ReferenceFixtures;
@@ -78,7 +79,7 @@ final class TestServer {
         return new XftpServerConfig(0, Optional.empty(), false, controlPort, credentials, webCredentials,
                 new XftpServerConfig.Store(XftpServerConfig.FileStoreType.MEMORY,
                         storeLog ? Optional.of(dir.resolve("file-server-store.log")) : Optional.empty(),
-                        XftpServerConfig.DbOptions.DEFAULT, false),
+                        XftpServerConfig.DEFAULT_DB, false),
                 new XftpServerConfig.FileStorage(dir.resolve("files"), quota),
                 new XftpServerConfig.Auth(allowNewFiles, password, controlAdminPassword, Optional.empty()),
                 XftpServerConfig.DEFAULT_FILE_EXPIRATION, inactiveClients,
