@@ -41,7 +41,12 @@ abstract sealed class ServerCli permits SmpServerCli, XftpServerCli {
 
     abstract void start(CommandLine.Options o) throws CliFailure;
 
-    final int run(String[] args) {
+    final int run(String[] commandLineArgs) {
+        GhcRuntimeOptions.Stripped stripped = GhcRuntimeOptions.strip(commandLineArgs);
+        if (stripped.found()) {
+            console.printErr(GhcRuntimeOptions.NOTE + "\n");
+        }
+        String[] args = stripped.args();
         try {
             switch (commandLine().parse(args)) {
                 case CommandLine.Show show -> {

@@ -287,6 +287,7 @@ final class SmpServerCli extends ServerCli {
         if (o.has("maintenance")) {
             return;
         }
+        StopSignals.starting();
         SmpServer server;
         WebSite site;
         try {

@@ -133,6 +133,7 @@ final class XftpServerCli extends ServerCli {
         Optional<ServerCredentials> webCredentials = acme.isPresent()
                 ? AcmeStart.currentWebCredentials(acme.get().certificateFile(), acme.get().keyFile())
                 : webFiles.isPresent() ? Optional.of(loadWebCredentials(webFiles.get())) : Optional.empty();
+        StopSignals.starting();
         XftpServer server;
         WebSite site;
         try {
