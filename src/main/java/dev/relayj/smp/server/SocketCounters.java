@@ -60,9 +60,4 @@ final class SocketCounters {
                 rows.add(new SocketThread(port, id, thread))));
         return rows;
     }
-
-    /** Open sockets over all ports (the metrics' {@code simplex_smp_sockets_active}). */
-    long openSockets() {
-        return ports.values().stream().mapToLong(c -> c.open.size()).sum();
-    }
 }

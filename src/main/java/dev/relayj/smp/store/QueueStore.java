@@ -394,15 +394,6 @@ public final class QueueStore {
         return (party == ServiceParty.RECIPIENT ? service.rcvQueues : service.ntfQueues).size();
     }
 
-    /** The ids (recipient or notifier) associated with the service; empty for an unknown service. */
-    public Set<EntityId> serviceQueues(ServiceParty party, EntityId serviceId) {
-        Service service = services.get(serviceId);
-        if (service == null) {
-            return Set.of();
-        }
-        return Set.copyOf(party == ServiceParty.RECIPIENT ? service.rcvQueues : service.ntfQueues);
-    }
-
     // --- internals
 
     @FunctionalInterface
