@@ -28,7 +28,7 @@ public final class TlsListener implements AutoCloseable {
     private volatile TlsSettings settings;
     private volatile AcmeTlsChallenges challengesOrNull;
     private final ConnectionHandler handler;
-    private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
+    private final BcTlsCrypto crypto = new RelayTlsCrypto(new SecureRandom());
 
     private TlsListener(SocketAcceptor acceptor, TlsSettings settings, ConnectionHandler handler) {
         this.acceptor = acceptor;
