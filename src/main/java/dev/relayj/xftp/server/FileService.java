@@ -23,15 +23,16 @@ import dev.relayj.xftp.protocol.XftpChunkSizes;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.store.ChunkFiles;
-import dev.relayj.xftp.store.UploadCutException;
 import dev.relayj.xftp.store.FileRec;
 import dev.relayj.xftp.store.FileRecipient;
 import dev.relayj.xftp.store.FileStore;
 import dev.relayj.xftp.store.FileStoreLog;
 import dev.relayj.xftp.store.FileStoreLogRecord;
 import dev.relayj.xftp.store.StorageQuota;
+import dev.relayj.xftp.store.UploadCutException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -43,7 +44,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * The file relay behind the transport: verifies commands and runs them against the store, the
@@ -68,7 +68,7 @@ final class FileService {
     private final Clock clock;
     private final SecureRandom random;
     private final Duration uploadTimeout;
-    private final Consumer<String> log;
+    private final System.Logger log;
     /** Serialises uploads of the same file, which would otherwise write the same part file. */
     private final ConcurrentHashMap<EntityId, UploadInProgress> uploads = new ConcurrentHashMap<>();
 
@@ -88,7 +88,7 @@ final class FileService {
 
     FileService(XftpServerConfig config, FileStore store, Optional<FileStoreLog> storeLog, ChunkFiles chunks,
             StorageQuota quota, XftpServerStats stats, Clock clock, SecureRandom random, Duration uploadTimeout,
-            Consumer<String> log) {
+            System.Logger log) {
         this.config = config;
         this.store = store;
         this.storeLog = storeLog;
@@ -293,7 +293,7 @@ final class FileService {
             return new FileResponse.Err(deadline.expired() ? XftpError.TIMEOUT : e.error());
         } catch (UploadCutException e) {
             quota.release(size);
-            log.accept(deadline.expired()
+            log.log(Level.INFO, deadline.expired()
                     ? "upload of file " + file.senderId().toBase64() + " timed out after " + uploadTimeout.toSeconds() + " s"
                     : "upload of file " + file.senderId().toBase64() + " cut by the client: " + e.getMessage());
             return new FileResponse.Err(XftpError.TIMEOUT);
@@ -302,7 +302,7 @@ final class FileService {
             if (deadline.expired()) {
                 return new FileResponse.Err(XftpError.TIMEOUT);
             }
-            log.accept("receiveFile error: file " + file.senderId().toBase64() + ": " + e);
+            log.log(Level.ERROR, "receiveFile error: file " + file.senderId().toBase64() + ": " + e);
             return new FileResponse.Err(XftpError.FILE_IO);
         }
         try {
@@ -438,7 +438,7 @@ final class FileService {
     void expireFiles(Duration ttl, Duration itemDelay, BooleanSupplier stopping) throws IOException, InterruptedException {
         long usedStart = quota.used();
         long old = Math.floorDiv(clock.millis(), 1000L) - ttl.toSeconds();
-        log.accept("Expiration check: " + store.fileCount() + " files");
+        log.log(Level.INFO, "Expiration check: " + store.fileCount() + " files");
         while (!stopping.getAsBoolean()) {
             List<FileStore.ExpiredFile> expired = store.expiredFiles(old, EXPIRY_BATCH);
             if (expired.isEmpty()) {
@@ -456,7 +456,7 @@ final class FileService {
                     try {
                         chunks.delete(file.filePath());
                     } catch (IOException e) {
-                        log.accept("failed to remove expired file " + file.filePath() + ": " + e.getMessage());
+                        log.log(Level.ERROR, "failed to remove expired file " + file.filePath() + ": " + e.getMessage());
                     }
                     quota.release(file.size());
                 }
@@ -473,7 +473,7 @@ final class FileService {
             }
         }
         long usedEnd = quota.used();
-        log.accept("Used " + mb(usedStart) + " -> " + mb(usedEnd) + ", " + mb(usedStart - usedEnd) + " reclaimed.");
+        log.log(Level.INFO, "Used " + mb(usedStart) + " -> " + mb(usedEnd) + ", " + mb(usedStart - usedEnd) + " reclaimed.");
     }
 
     private static String mb(long bytes) {
@@ -496,7 +496,7 @@ final class FileService {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            log.accept("Error deleting file: " + e.getMessage());
+            log.log(Level.ERROR, "Error deleting file: " + e.getMessage());
         }
     }
 }

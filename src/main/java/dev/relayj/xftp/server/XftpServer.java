@@ -2,12 +2,12 @@ package dev.relayj.xftp.server;
 
 import static dev.relayj.stats.XftpCounter.*;
 
-import dev.relayj.runtime.CommandGate;
 import dev.relayj.control.ControlPortServer;
 import dev.relayj.http2.Http2Connection;
 import dev.relayj.http2.Http2ServerConfig;
 import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.protocol.EntityId;
+import dev.relayj.runtime.CommandGate;
 import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.runtime.PeriodicJob;
 import dev.relayj.stats.DailyStatsLogger;
@@ -32,6 +32,7 @@ import dev.relayj.xftp.store.FileStoreLogLoader;
 import dev.relayj.xftp.store.FsyncPolicy;
 import dev.relayj.xftp.store.StorageQuota;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -44,7 +45,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * The XFTP relay ({@code runXFTPServer} of {@code FileTransfer/Server.hs}): on start it loads the
@@ -66,19 +66,19 @@ public final class XftpServer implements AutoCloseable {
      * How the server runs besides its configuration.
      *
      * @param clock      the time of file creation, expiry, stats and client activity
-     * @param log        where operator notes go (the reference's {@code logNote}/{@code putStrLn})
+     * @param log        where operator notes go (the reference's {@code logNote}, {@code logWarn}, {@code logError})
      * @param bindHost   the address to listen on, or null for all interfaces
      * @param version    the server version shown in the metrics file
      * @param uploadTimeout time allowed to receive one chunk ({@code fileTimeout})
      * @param handshakeTimeout time from the end of TLS to the end of the XFTP handshake (or the first
      *     request of a connection without one) before the connection is closed
      */
-    public record Options(Clock clock, Consumer<String> log, String bindHost, String version, Duration uploadTimeout,
+    public record Options(Clock clock, System.Logger log, String bindHost, String version, Duration uploadTimeout,
             Duration handshakeTimeout) {
-        public static final Options DEFAULT =
-                new Options(Clock.systemUTC(), System.out::println, null, "relayj", XftpServerConfig.FILE_TIMEOUT);
+        public static final Options DEFAULT = new Options(Clock.systemUTC(), System.getLogger(XftpServer.class.getName()),
+                null, "relayj", XftpServerConfig.FILE_TIMEOUT);
 
-        public Options(Clock clock, Consumer<String> log, String bindHost, String version, Duration uploadTimeout) {
+        public Options(Clock clock, System.Logger log, String bindHost, String version, Duration uploadTimeout) {
             this(clock, log, bindHost, version, uploadTimeout, XftpServerConfig.HANDSHAKE_TIMEOUT);
         }
 
@@ -145,17 +145,17 @@ public final class XftpServer implements AutoCloseable {
     public static XftpServer start(XftpServerConfig config, ServerCredentials credentials,
             Optional<ServerCredentials> webCredentials, Options options) throws IOException {
         ServerIdentity identity = ServerIdentity.load(credentials, config.credentials().privateKey());
-        Consumer<String> log = options.log();
+        System.Logger log = options.log();
         FileStore store = new FileStore();
         ChunkFiles chunks = new ChunkFiles(config.files().path());
         Optional<Path> logFile = config.store().storeLogFile();
         long used;
         Optional<FileStoreLog> storeLog = Optional.empty();
         if (logFile.isPresent()) {
-            FileStoreLogLoader.replay(logFile.get(), store, log);
-            used = chunks.reconcile(store, log);
+            FileStoreLogLoader.replay(logFile.get(), store, note -> log.log(Level.INFO, note));
+            used = chunks.reconcile(store, note -> log.log(Level.INFO, note));
             storeLog = Optional.of(FileStoreLogLoader.compact(logFile.get(), store, FsyncPolicy.OS_BUFFERED,
-                    options.clock(), log));
+                    options.clock(), note -> log.log(Level.INFO, note)));
         } else {
             Files.createDirectories(config.files().path());
             used = store.usedStorage();
@@ -164,9 +164,9 @@ public final class XftpServer implements AutoCloseable {
         StorageQuota quota = new StorageQuota(quotaBytes, used);
         if (config.files().storageQuota().isPresent()) {
             // newXFTPServerEnv in FileTransfer/Server/Env.hs
-            log.accept("Total / available storage: " + quotaBytes + " / " + (quotaBytes - used));
+            log.log(Level.INFO, "Total / available storage: " + quotaBytes + " / " + (quotaBytes - used));
             if (quotaBytes < used) {
-                log.accept("WARNING: storage quota is less than used storage, no files can be uploaded!");
+                log.log(Level.WARNING, "WARNING: storage quota is less than used storage, no files can be uploaded!");
             }
         }
         XftpServerStats stats = new XftpServerStats(options.clock().instant());
@@ -328,7 +328,7 @@ public final class XftpServer implements AutoCloseable {
             return Optional.empty();
         }
         if (!Files.isDirectory(path.get())) {
-            options.log().accept("Static site " + path.get() + " is not available: no such directory");
+            options.log().log(Level.INFO, "Static site " + path.get() + " is not available: no such directory");
             return Optional.empty();
         }
         return Optional.of(new StaticFileServer(path.get()));
@@ -341,8 +341,8 @@ public final class XftpServer implements AutoCloseable {
         if (!Files.exists(backup)) {
             return;
         }
-        Consumer<String> log = options.log();
-        log.accept("restoring server stats from file " + backup);
+        System.Logger log = options.log();
+        log.log(Level.INFO, "restoring server stats from file " + backup);
         Optional<XftpServerStatsData> data;
         try {
             data = stats.restoreFrom(file);
@@ -356,32 +356,32 @@ public final class XftpServer implements AutoCloseable {
         long size = files.quota().used();
         stats.counter(FILES_COUNT).set(count);
         stats.counter(FILES_SIZE).set(size);
-        log.accept("server stats restored");
+        log.log(Level.INFO, "server stats restored");
         if (data.get().get(FILES_COUNT) != count) {
-            log.accept("Files count differs: stats: " + data.get().get(FILES_COUNT) + ", store: " + count);
+            log.log(Level.WARNING, "Files count differs: stats: " + data.get().get(FILES_COUNT) + ", store: " + count);
         }
         if (data.get().get(FILES_SIZE) != size) {
-            log.accept("Files size differs: stats: " + data.get().get(FILES_SIZE) + ", store: " + size);
+            log.log(Level.WARNING, "Files size differs: stats: " + data.get().get(FILES_SIZE) + ", store: " + size);
         }
-        log.accept("Restored " + (size / 1048576) + " MBs in " + count + " files");
+        log.log(Level.INFO, "Restored " + (size / 1048576) + " MBs in " + count + " files");
     }
 
     private void startSchedules() {
-        Consumer<String> log = options.log();
+        System.Logger log = options.log();
         ExpirationConfig fileExpiration = config.fileExpiration();
         schedule("file-expiry", fileExpiration.checkInterval(), () -> expireFilesNow(EXPIRY_ITEM_DELAY));
         config.inactiveClientExpiration().ifPresent(expiration ->
                 schedule("inactive-clients", expiration.checkInterval(), this::expireInactiveClientsNow));
         XftpServerConfig.Stats statsConfig = config.stats();
         if (statsConfig.logStats()) {
-            log.accept("server stats log enabled: " + statsConfig.dailyLogFile());
+            System.out.println("server stats log enabled: " + statsConfig.dailyLogFile());
             DailyStatsLogger logger = new DailyStatsLogger(statsConfig.dailyLogFile(), options.clock(),
                     DailyStatsLogger.DEFAULT_START_SECOND_OF_DAY, DailyStatsLogger.DEFAULT_INTERVAL_SECONDS, stats::csvRow);
             writers.add(logger);
             logger.start();
         }
         statsConfig.prometheusInterval().ifPresent(interval -> {
-            log.accept("Prometheus metrics saved every " + interval.toSeconds() + " seconds to "
+            System.out.println("Prometheus metrics saved every " + interval.toSeconds() + " seconds to "
                     + statsConfig.prometheusMetricsFile());
             String rts = Optional.ofNullable(System.getenv(XftpPrometheusMetrics.RTS_OPTIONS_ENV))
                     .orElse("set " + XftpPrometheusMetrics.RTS_OPTIONS_ENV);
@@ -400,7 +400,7 @@ public final class XftpServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                options.log().accept(name + " error: " + e.getMessage());
+                options.log().log(Level.ERROR, name + " error: " + e.getMessage());
             }
         }));
     }
@@ -444,7 +444,7 @@ public final class XftpServer implements AutoCloseable {
         try {
             // the connections are closed: requests still running fail at their next read or write
             if (!requests.closeAndDrain(DRAIN_TIMEOUT)) {
-                options.log().accept("requests still running after " + DRAIN_TIMEOUT.toSeconds()
+                options.log().log(Level.WARNING, "requests still running after " + DRAIN_TIMEOUT.toSeconds()
                         + " s; closing the store log");
             }
         } catch (InterruptedException e) {
@@ -454,28 +454,28 @@ public final class XftpServer implements AutoCloseable {
             try {
                 writer.close();
             } catch (Exception e) {
-                options.log().accept("Error stopping stats writer: " + e.getMessage());
+                options.log().log(Level.ERROR, "Error stopping stats writer: " + e.getMessage());
             }
         }
         if (storeLog.isPresent()) {
             try {
                 storeLog.get().close();
             } catch (IOException e) {
-                options.log().accept("Error closing store log: " + e.getMessage());
+                options.log().log(Level.ERROR, "Error closing store log: " + e.getMessage());
             }
         }
         saveStats();
-        options.log().accept("Server stopped");
+        options.log().log(Level.INFO, "Server stopped");
     }
 
     private void saveStats() {
         Path backup = config.stats().backupFile();
         try {
-            options.log().accept("saving server stats to file " + backup);
+            options.log().log(Level.INFO, "saving server stats to file " + backup);
             stats.saveTo(new StatsStateFile(backup));
-            options.log().accept("server stats saved");
+            options.log().log(Level.INFO, "server stats saved");
         } catch (IOException e) {
-            options.log().accept("Error saving server stats to " + backup + ": " + e.getMessage());
+            options.log().log(Level.ERROR, "Error saving server stats to " + backup + ": " + e.getMessage());
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.relayj.runtime.CredentialFiles;
 import dev.relayj.runtime.DbOptions;
 import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.runtime.WebConfig;
+import dev.relayj.testing.ListLogger;
 import dev.relayj.testing.ReferenceFixtures;
 import dev.relayj.tls.ServerCredentials;
 import java.io.IOException;
@@ -96,7 +97,7 @@ final class TestServer {
                 ? Optional.of(ServerCredentials.loadWeb(FIXTURES.resolve("web.crt"), FIXTURES.resolve("web.key")))
                 : Optional.empty();
         return XftpServer.start(config, credentials, webCredentials,
-                new XftpServer.Options(clock, log::add, "127.0.0.1", "test", uploadTimeout)
+                new XftpServer.Options(clock, new ListLogger(log), "127.0.0.1", "test", uploadTimeout)
                         .withHandshakeTimeout(handshakeTimeout));
     }
 
