@@ -264,8 +264,9 @@ final class SmpServerCli extends ServerCli {
                 config.auth().createPassword(), host, portSetting.equals("5223") ? "" : portSetting));
         Banner.printSourceCode(console, config.information().map(ServerPublicInfo::sourceCode));
         if (config.store().queues() == QueueStoreType.DATABASE || config.store().messages() == MessageStoreType.DATABASE) {
-            throw new CliFailure("Error: server binary is compiled without support for PostgreSQL database.\n"
-                    + "Please download `smp-server-postgres` or re-compile with `cabal build -fserver_postgres`.");
+            throw new CliFailure("Error: relayj keeps queues in memory with a store log; it has no PostgreSQL storage.\n"
+                    + "To move a relay off PostgreSQL, run the reference's `smp-server database export` to write the "
+                    + "store log, then set store_queues: memory and store_messages: memory in smp-server.ini.");
         }
         console.println(config.store().storeLogFile().map(f -> "Store log: " + f).orElse("Store log disabled."));
         printTransports(config.transport().ports());

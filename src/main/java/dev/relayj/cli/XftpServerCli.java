@@ -115,8 +115,9 @@ final class XftpServerCli extends ServerCli {
                 portSetting.equals("443") ? "" : portSetting));
         Banner.printSourceCode(console, config.information().map(ServerPublicInfo::sourceCode));
         if (config.store().type() == XftpServerConfig.FileStoreType.DATABASE) {
-            throw new CliFailure("Error: server binary is compiled without support for PostgreSQL database.\n"
-                    + "Please re-compile with `cabal build -fserver_postgres`.");
+            throw new CliFailure("Error: relayj keeps files in memory with a store log; it has no PostgreSQL storage.\n"
+                    + "To move a relay off PostgreSQL, export the file store to a store log with the reference's "
+                    + "`xftp-server database export`, then set store_files: memory in file-server.ini.");
         }
         console.println(config.store().storeLogFile().map(f -> "Store log: " + f).orElse("Store log disabled."));
         console.println("expiring files after " + Banner.showTtl(config.fileExpiration().ttl().toSeconds()));
