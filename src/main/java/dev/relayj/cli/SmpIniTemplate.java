@@ -1,7 +1,8 @@
 package dev.relayj.cli;
 
-import dev.relayj.smp.server.SmpServerConfig;
 import dev.relayj.runtime.DbOptions;
+import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.smp.server.SmpServerConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -104,9 +105,9 @@ final class SmpIniTemplate {
                 + "[INACTIVE_CLIENTS]\n"
                 + "# TTL and interval to check inactive clients\n"
                 + "disconnect = on\n");
-        sb.append("ttl = ").append(SmpServerConfig.DEFAULT_INACTIVE_CLIENT_EXPIRATION.ttl().toSeconds()).append('\n');
+        sb.append("ttl = ").append(ExpirationConfig.INACTIVE_CLIENTS_DEFAULT.ttl().toSeconds()).append('\n');
         sb.append("check_interval = ")
-                .append(SmpServerConfig.DEFAULT_INACTIVE_CLIENT_EXPIRATION.checkInterval().toSeconds());
+                .append(ExpirationConfig.INACTIVE_CLIENTS_DEFAULT.checkInterval().toSeconds());
         sb.append("\n\n"
                 + "[WEB]\n"
                 + "# Set path to generate static mini-site for server information and qr codes/links\n");

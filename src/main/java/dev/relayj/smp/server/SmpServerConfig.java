@@ -47,8 +47,6 @@ public record SmpServerConfig(
             new ExpirationConfig(Duration.ofDays(DEFAULT_MSG_EXPIRATION_DAYS), Duration.ofHours(2));
     public static final ExpirationConfig DEFAULT_NTF_EXPIRATION =
             new ExpirationConfig(Duration.ofHours(DEFAULT_NTF_EXPIRATION_HOURS), Duration.ofHours(1));
-    public static final ExpirationConfig DEFAULT_INACTIVE_CLIENT_EXPIRATION =
-            new ExpirationConfig(Duration.ofHours(6), Duration.ofHours(1));
     public static final int DEFAULT_DAILY_BLOCK_QUEUE_QUOTA = 20;
     public static final int DEFAULT_PROXY_CLIENT_CONCURRENCY = 32;
     public static final long DEFAULT_DELETED_TTL_DAYS = 21;

@@ -49,8 +49,6 @@ public record XftpServerConfig(
     public static final long DEFAULT_FILE_EXPIRATION_HOURS = 48;
     public static final ExpirationConfig DEFAULT_FILE_EXPIRATION =
             new ExpirationConfig(Duration.ofHours(DEFAULT_FILE_EXPIRATION_HOURS), Duration.ofHours(2));
-    public static final ExpirationConfig DEFAULT_INACTIVE_CLIENT_EXPIRATION =
-            new ExpirationConfig(Duration.ofHours(6), Duration.ofHours(1));
 
     public enum FileStoreType { MEMORY, DATABASE }
 

@@ -2,6 +2,7 @@ package dev.relayj.smp.server;
 
 import dev.relayj.runtime.CredentialFiles;
 import dev.relayj.runtime.DbOptions;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.runtime.WebConfig;
 import dev.relayj.testing.ReferenceFixtures;
 import dev.relayj.tls.ServerCredentials;
@@ -77,7 +78,7 @@ final class TestServer implements AutoCloseable {
         SmpServerConfig.Auth auth = new SmpServerConfig.Auth(settings.allowNewQueues(),
                 Optional.ofNullable(settings.createPassword()), Optional.empty(), Optional.empty(), 20);
         SmpServerConfig.Expiry expiry = new SmpServerConfig.Expiry(SmpServerConfig.DEFAULT_MESSAGE_EXPIRATION, true, false,
-                SmpServerConfig.DEFAULT_NTF_EXPIRATION, Optional.of(SmpServerConfig.DEFAULT_INACTIVE_CLIENT_EXPIRATION));
+                SmpServerConfig.DEFAULT_NTF_EXPIRATION, Optional.of(ExpirationConfig.INACTIVE_CLIENTS_DEFAULT));
         SmpServerConfig.Stats stats = new SmpServerConfig.Stats(false, dir.resolve("smp-server-stats.daily.log"),
                 dir.resolve("smp-server-stats.log"), Optional.empty(), dir.resolve("metrics.txt"));
         SmpServerConfig.Proxy proxy = new SmpServerConfig.Proxy(Optional.empty(), SmpServerConfig.SocksMode.ONION,
