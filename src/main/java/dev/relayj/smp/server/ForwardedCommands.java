@@ -24,7 +24,6 @@ import dev.relayj.smp.protocol.RawTransmission;
 import dev.relayj.smp.protocol.ServerTransmission;
 import dev.relayj.smp.protocol.TransmissionParams;
 import dev.relayj.smp.protocol.Transmissions;
-import dev.relayj.stats.SmpServerStats;
 import dev.relayj.transport.TransportError;
 import java.util.List;
 
@@ -33,17 +32,9 @@ import java.util.List;
  * this relay verifies and runs as the client's own, answering through the proxy (PRXY and PFWD,
  * the proxy's side, are {@link ProxyCommands}).
  */
-final class ForwardedCommands {
-    private final SessionCommands session;
-    private final RelayEnv env;
-    private final ClientSession client;
-    private final SmpServerStats stats;
-
+final class ForwardedCommands extends CommandFamily {
     ForwardedCommands(SessionCommands session) {
-        this.session = session;
-        this.env = session.env();
-        this.client = session.client();
-        this.stats = session.env().stats;
+        super(session);
     }
 
     /**

@@ -10,25 +10,18 @@ import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.QueueLinkData;
 import dev.relayj.smp.protocol.QueueMode;
-import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.QueueLink;
 import dev.relayj.smp.store.QueueRecord;
-import dev.relayj.smp.store.QueueStore;
 import dev.relayj.smp.store.StoreException;
 import dev.relayj.smp.store.StoreQueue;
-import dev.relayj.stats.SmpServerStats;
 
 /**
  * Short links of a queue (LKEY, LGET, LSET, LDEL in {@code processCommand} of Server.hs): the
  * link data a sender or contact reads, and its replacement or removal by the recipient.
  */
-final class LinkCommands {
-    private final SessionCommands session;
-    private final QueueStore queues;
-
+final class LinkCommands extends CommandFamily {
     LinkCommands(SessionCommands session) {
-        this.session = session;
-        this.queues = session.env().queueStore;
+        super(session);
     }
 
     /** LKEY: secures a messaging queue with the sender's key, then answers with its link. */

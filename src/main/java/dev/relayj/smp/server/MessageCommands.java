@@ -22,11 +22,9 @@ import dev.relayj.smp.store.Message;
 import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.NotifierCredentials;
 import dev.relayj.smp.store.QueueRecord;
-import dev.relayj.smp.store.QueueStore;
 import dev.relayj.smp.store.StoreError;
 import dev.relayj.smp.store.StoreException;
 import dev.relayj.smp.store.StoreQueue;
-import dev.relayj.stats.SmpServerStats;
 import dev.relayj.store.EntityStatus;
 import java.util.List;
 
@@ -35,21 +33,9 @@ import java.util.List;
  * a sent message, delivering it to the queue's subscriber, and the acknowledgement that removes
  * it. A subscription is either pushing (SUB) or GET only, never both in one session.
  */
-final class MessageCommands {
-    private final SessionCommands session;
-    private final RelayEnv env;
-    private final ClientSession client;
-    private final SmpServerStats stats;
-    private final QueueStore queues;
-    private final MessageStore messages;
-
+final class MessageCommands extends CommandFamily {
     MessageCommands(SessionCommands session) {
-        this.session = session;
-        this.env = session.env();
-        this.client = session.client();
-        this.stats = session.env().stats;
-        this.queues = session.env().queueStore;
-        this.messages = session.env().messageStore;
+        super(session);
     }
 
     BrokerMessage sendMessage(Command.Send send, StoreQueue queue, QueueRecord record) {

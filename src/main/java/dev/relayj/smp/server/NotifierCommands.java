@@ -10,34 +10,21 @@ import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.Command;
 import dev.relayj.smp.protocol.ErrorType;
-import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.NotifierCredentials;
 import dev.relayj.smp.store.QueueRecord;
-import dev.relayj.smp.store.QueueStore;
 import dev.relayj.smp.store.ServiceParty;
 import dev.relayj.smp.store.StoreError;
 import dev.relayj.smp.store.StoreException;
 import dev.relayj.smp.store.StoreQueue;
-import dev.relayj.stats.SmpServerStats;
 
 /**
  * Notifier commands (NKEY, NDEL, NSUB, NSUBS of {@code processCommand} in Server.hs): notifier
  * credentials of a queue and the subscriptions of notification servers to them; service sessions
  * go through {@link NotifierServiceCommands}.
  */
-final class NotifierCommands {
-    private final SessionCommands session;
-    private final RelayEnv env;
-    private final ClientSession client;
-    private final SmpServerStats stats;
-    private final QueueStore queues;
-
+final class NotifierCommands extends CommandFamily {
     NotifierCommands(SessionCommands session) {
-        this.session = session;
-        this.env = session.env();
-        this.client = session.client();
-        this.stats = session.env().stats;
-        this.queues = session.env().queueStore;
+        super(session);
     }
 
     BrokerMessage addNotifier(StoreQueue queue, Command.NKey nkey) {

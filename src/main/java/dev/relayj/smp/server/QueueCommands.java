@@ -22,15 +22,12 @@ import dev.relayj.smp.protocol.QueueRequestData;
 import dev.relayj.smp.protocol.ServerNotifierCredentials;
 import dev.relayj.smp.protocol.SubscriptionMode;
 import dev.relayj.smp.store.Message;
-import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.NotifierCredentials;
 import dev.relayj.smp.store.QueueLink;
 import dev.relayj.smp.store.QueueRecord;
-import dev.relayj.smp.store.QueueStore;
 import dev.relayj.smp.store.StoreError;
 import dev.relayj.smp.store.StoreException;
 import dev.relayj.smp.store.StoreQueue;
-import dev.relayj.stats.SmpServerStats;
 import dev.relayj.store.EntityStatus;
 import java.util.Arrays;
 import java.util.List;
@@ -40,21 +37,9 @@ import java.util.List;
  * (securing), RKEY, OFF, DEL and QUE. Errors, their order and the stats counters follow the
  * reference.
  */
-final class QueueCommands {
-    private final SessionCommands session;
-    private final RelayEnv env;
-    private final ClientSession client;
-    private final SmpServerStats stats;
-    private final QueueStore queues;
-    private final MessageStore messages;
-
+final class QueueCommands extends CommandFamily {
     QueueCommands(SessionCommands session) {
-        this.session = session;
-        this.env = session.env();
-        this.client = session.client();
-        this.stats = session.env().stats;
-        this.queues = session.env().queueStore;
-        this.messages = session.env().messageStore;
+        super(session);
     }
 
     /** SKEY: only a messaging queue is secured by its sender. */
