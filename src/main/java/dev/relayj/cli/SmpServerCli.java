@@ -263,6 +263,7 @@ final class SmpServerCli extends ServerCli {
         Banner.printServiceInfo(console, VERSION, fingerprint, Banner.address("smp", fingerprint,
                 config.auth().createPassword(), host, portSetting.equals("5223") ? "" : portSetting));
         Banner.printSourceCode(console, config.information().map(ServerPublicInfo::sourceCode));
+        ReferenceInstall.shadowingWarnings(Path.of("/"), "smp-server").forEach(console::println);
         if (config.store().queues() == QueueStoreType.DATABASE || config.store().messages() == MessageStoreType.DATABASE) {
             throw new CliFailure("Error: relayj keeps queues in memory with a store log; it has no PostgreSQL storage.\n"
                     + "To move a relay off PostgreSQL, run the reference's `smp-server database export` to write the "

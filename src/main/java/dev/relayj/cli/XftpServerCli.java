@@ -114,6 +114,7 @@ final class XftpServerCli extends ServerCli {
         Banner.printServiceInfo(console, VERSION, fingerprint, Banner.address("xftp", fingerprint, Optional.empty(), host,
                 portSetting.equals("443") ? "" : portSetting));
         Banner.printSourceCode(console, config.information().map(ServerPublicInfo::sourceCode));
+        ReferenceInstall.shadowingWarnings(Path.of("/"), "xftp-server").forEach(console::println);
         if (config.store().type() == XftpServerConfig.FileStoreType.DATABASE) {
             throw new CliFailure("Error: relayj keeps files in memory with a store log; it has no PostgreSQL storage.\n"
                     + "To move a relay off PostgreSQL, export the file store to a store log with the reference's "
