@@ -83,7 +83,7 @@ public final class Http2Connection {
         this.in = in;
         this.config = config;
         this.handler = handler;
-        this.writer = new Http2FrameWriter(out);
+        this.writer = new Http2FrameWriter(out, config.stallTimeout());
         this.connectionRecvWindow = config.connectionWindowSize();
     }
 
@@ -443,7 +443,17 @@ public final class Http2Connection {
         if (endStream) {
             endingLocally(stream);
         }
-        writer.headers(stream.id, fields, endStream, maxFrameSize);
+        try {
+            writer.headers(stream.id, fields, endStream, maxFrameSize);
+        } catch (WriterBusyException e) {
+            throw writerStalled(stream, e);
+        }
+    }
+
+    /** Waited the stall timeout for the writer: like a stall on the window, the stream is cancelled. */
+    private IOException writerStalled(Http2Stream stream, WriterBusyException e) throws IOException {
+        resetStream(stream.id, Http2ErrorCode.CANCEL);
+        return e;
     }
 
     /** Sends {@code len} octets as DATA frames as the windows allow; END_STREAM goes on the last one. */
@@ -452,7 +462,7 @@ public final class Http2Connection {
             if (endStream) {
                 requireOpen(stream);
                 endingLocally(stream);
-                writer.data(stream.id, b, off, 0, true);
+                writeData(stream, b, off, 0, true);
             }
             return;
         }
@@ -461,9 +471,17 @@ public final class Http2Connection {
             if (endStream && n == len) {
                 endingLocally(stream);
             }
-            writer.data(stream.id, b, off, n, endStream && n == len);
+            writeData(stream, b, off, n, endStream && n == len);
             off += n;
             len -= n;
+        }
+    }
+
+    private void writeData(Http2Stream stream, byte[] b, int off, int len, boolean endStream) throws IOException {
+        try {
+            writer.data(stream.id, b, off, len, endStream);
+        } catch (WriterBusyException e) {
+            throw writerStalled(stream, e);
         }
     }
 
@@ -553,15 +571,18 @@ public final class Http2Connection {
             } finally {
                 lock.unlock();
             }
-            try {
-                writer.headers(streamId, List.of(new HeaderField(":status", "431")), true,
-                        Http2Settings.MIN_MAX_FRAME_SIZE);
-                if (!endStream) {
-                    writer.rstStream(streamId, Http2ErrorCode.NO_ERROR);
+            // written by a thread of its own: HEADERS may wait for a writer held by a blocked stream
+            streamThreads.execute(() -> {
+                try {
+                    writer.headers(streamId, List.of(new HeaderField(":status", "431")), true,
+                            Http2Settings.MIN_MAX_FRAME_SIZE);
+                    if (!endStream) {
+                        writer.rstStream(streamId, Http2ErrorCode.NO_ERROR);
+                    }
+                } catch (IOException e) {
+                    // the connection is ending or the client does not read; its reader sees to it
                 }
-            } catch (IOException e) {
-                throw connectionError(Http2ErrorCode.INTERNAL_ERROR, "cannot write: " + e.getMessage());
-            }
+            });
         }
 
         /**

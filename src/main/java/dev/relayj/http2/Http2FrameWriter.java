@@ -2,7 +2,9 @@ package dev.relayj.http2;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,13 +27,16 @@ final class Http2FrameWriter {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final OutputStream out;
+    /** How long a HEADERS or DATA frame waits for the writer before its stream gives up. */
+    private final long writerWaitNanos;
     private final HpackEncoder hpack = new HpackEncoder();
     private final ConcurrentLinkedQueue<byte[]> control = new ConcurrentLinkedQueue<>();
     private final AtomicInteger controlQueued = new AtomicInteger();
     private volatile boolean closed;
 
-    Http2FrameWriter(OutputStream out) {
+    Http2FrameWriter(OutputStream out, Duration writerWait) {
         this.out = out;
+        this.writerWaitNanos = writerWait.toNanos();
     }
 
     /** Control frames waiting for the writer, for the abuse limit on a client that does not read. */
@@ -135,7 +140,7 @@ final class Http2FrameWriter {
 
     /** HEADERS, then CONTINUATION frames if the block exceeds the peer's frame size. */
     void headers(int streamId, List<HeaderField> fields, boolean endStream, int maxFrameSize) throws IOException {
-        lock.lock();
+        takeWriter(streamId);
         try {
             requireOpen();
             writeControl();
@@ -190,7 +195,7 @@ final class Http2FrameWriter {
     }
 
     private void frame(int type, int flags, int streamId, byte[] b, int offset, int length) throws IOException {
-        lock.lock();
+        takeWriter(streamId);
         try {
             requireOpen();
             writeControl();
@@ -204,6 +209,22 @@ final class Http2FrameWriter {
             lock.unlock();
         }
         flushControlIfFree();
+    }
+
+    /**
+     * Waits for the writer at most the stall timeout: a thread blocked on a client that does not
+     * read holds it, and the streams queued behind that thread must not wait with it forever.
+     */
+    private void takeWriter(int streamId) throws IOException {
+        try {
+            if (!lock.tryLock(writerWaitNanos, TimeUnit.NANOSECONDS)) {
+                throw new WriterBusyException("stream " + streamId + ": the connection's writer stayed blocked for "
+                        + TimeUnit.NANOSECONDS.toSeconds(writerWaitNanos) + " s (the client does not read)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted waiting for the writer");
+        }
     }
 
     private void requireOpen() throws IOException {

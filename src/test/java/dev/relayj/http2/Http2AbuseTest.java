@@ -25,6 +25,7 @@ class Http2AbuseTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger peakRunning = new AtomicInteger();
+    private final AtomicInteger downloadsEnded = new AtomicInteger();
     private RawPeer peer;
 
     private final Http2Handler handler = (request, response) -> {
@@ -37,6 +38,16 @@ class Http2AbuseTest {
                     for (int i = 0; i < 256; i++) { // 4 MB, as an XFTP chunk download
                         body.write(piece);
                     }
+                }
+            }
+            case "/download" -> {
+                byte[] piece = new byte[16384];
+                try (java.io.OutputStream body = response.body()) {
+                    for (int i = 0; i < 256; i++) {
+                        body.write(piece);
+                    }
+                } finally {
+                    downloadsEnded.incrementAndGet();
                 }
             }
             case "/block" -> {
@@ -124,6 +135,25 @@ class Http2AbuseTest {
         long grown = usedHeapAfterGc() - before;
         // 50 responses of 4 MB would be 200 MB if they were buffered
         assertTrue(grown < 32L << 20, "heap grew by " + (grown >> 20) + " MiB");
+    }
+
+    @Test
+    void streamsWaitingBehindAWriterBlockedOnAClientThatDoesNotReadGiveUpWithinTheBound() throws Exception {
+        // windows wide open, nothing read: one handler blocks in the socket write holding the
+        // writer, the others wait for it and must give up after the stall timeout (item 6)
+        RawPeer p = open(CONFIG)
+                .handshake(new int[][] {{Http2Settings.INITIAL_WINDOW_SIZE, Http2Settings.MAX_WINDOW_SIZE}});
+        p.windowUpdate(0, Http2Settings.MAX_WINDOW_SIZE - 65535);
+        int requests = 20;
+        for (int i = 0; i < requests; i++) {
+            p.request(2 * i + 1, "GET", "/download", true);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (downloadsEnded.get() < requests - 1 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(downloadsEnded.get() >= requests - 1,
+                "handlers still waiting for the writer: " + (requests - downloadsEnded.get()));
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
