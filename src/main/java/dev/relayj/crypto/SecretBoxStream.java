@@ -3,8 +3,6 @@ package dev.relayj.crypto;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.crypto.macs.Poly1305;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * XSalsa20-Poly1305 over a stream of chunks: the {@code SbState} of {@code Crypto/Lazy.hs}
@@ -27,7 +25,7 @@ public final class SecretBoxStream {
     private static final int POLY1305_KEY_SIZE = 32;
 
     private final Salsa20KeyStream cipher;
-    private final Poly1305 mac = new Poly1305();
+    private final Poly1305Mac mac;
     private boolean finished;
 
     private SecretBoxStream(byte[] key, CbNonce nonce) {
@@ -39,7 +37,7 @@ public final class SecretBoxStream {
         try {
             cipher = new Salsa20KeyStream(streamKey, nonceBytes, 16);
             cipher.xor(polyKey, 0, POLY1305_KEY_SIZE, polyKey, 0);
-            mac.init(new KeyParameter(polyKey));
+            mac = new Poly1305Mac(polyKey, 0);
         } finally {
             Arrays.fill(subkey, (byte) 0);
             Arrays.fill(streamKey, (byte) 0);
