@@ -21,6 +21,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -122,6 +123,36 @@ class TlsListenerTest {
             assertNull(connection.serverName());
             assertFalse(connection.webCredentialsUsed());
             assertEcho(client);
+        }
+    }
+
+    /**
+     * The listener seals and opens records with the JDK's cipher (RelayTlsCrypto), the client with
+     * plain Bouncy Castle: records of every edge size cross in both directions, TLS 1.3 and 1.2.
+     */
+    @Test
+    void recordsOfAllSizesInteroperateWithPlainBouncyCastle() throws Exception {
+        listener = TlsListener.open("127.0.0.1", 0, relaySettings(), connection -> {
+            InputStream in = connection.input();
+            OutputStream out = connection.output();
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        });
+        Random random = new Random(10);
+        for (ProtocolVersion[] versions : List.of(ProtocolVersion.TLSv13.only(), ProtocolVersion.TLSv12.only())) {
+            try (TestTlsClient client = new TestTlsClient(versions, TestTlsClient.RELAY_SUITES, List.of("smp/1"), null, null)
+                    .connect(listener.port())) {
+                for (int size : new int[] {0, 1, 16383, 16384, 1, 0, 16384}) {
+                    byte[] message = new byte[size];
+                    random.nextBytes(message);
+                    client.output().write(message);
+                    client.output().flush();
+                    assertArrayEquals(message, client.input().readNBytes(size), "record of " + size + " bytes");
+                }
+            }
         }
     }
 
