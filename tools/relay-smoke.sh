@@ -54,7 +54,7 @@ relay_run_and_stop() {
     "$launcher" start >"$log" 2>&1 &
   pid=$!
   for i in $(seq 1 3000); do
-    if [ -z "$SMOKE_BANNER_MS" ] && grep -Eq "$banner" "$log"; then
+    if [ -z "$SMOKE_BANNER_MS" ] && grep -sEq "$banner" "$log"; then
       SMOKE_BANNER_MS=$(($(relay_now_ms) - t0))
     fi
     if [ -n "$SMOKE_BANNER_MS" ] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then

@@ -2,7 +2,7 @@ package dev.relayj.cli;
 
 import dev.relayj.ini.IniException;
 import dev.relayj.ini.IniFile;
-import dev.relayj.smp.server.ExpirationConfig;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.tls.SignAlgorithm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,12 @@ abstract sealed class ServerCli permits SmpServerCli, XftpServerCli {
 
     abstract void start(CommandLine.Options o) throws CliFailure;
 
-    final int run(String[] args) {
+    final int run(String[] commandLineArgs) {
+        GhcRuntimeOptions.Stripped stripped = GhcRuntimeOptions.strip(commandLineArgs);
+        if (stripped.found()) {
+            console.printErr(GhcRuntimeOptions.NOTE + "\n");
+        }
+        String[] args = stripped.args();
         try {
             switch (commandLine().parse(args)) {
                 case CommandLine.Show show -> {

@@ -3,10 +3,10 @@ package dev.relayj.cli;
 import dev.relayj.ini.IniEntry;
 import dev.relayj.ini.IniException;
 import dev.relayj.ini.IniFile;
-import dev.relayj.smp.server.ExpirationConfig;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.smp.server.SmpServerConfig;
 import dev.relayj.smp.server.SmpServerConfig.Auth;
-import dev.relayj.smp.server.SmpServerConfig.DbOptions;
+import dev.relayj.runtime.DbOptions;
 import dev.relayj.smp.server.SmpServerConfig.Expiry;
 import dev.relayj.smp.server.SmpServerConfig.HostMode;
 import dev.relayj.smp.server.SmpServerConfig.MessageStoreType;
@@ -125,7 +125,7 @@ final class SmpIniConfig {
         Optional<Path> storeMsgsFile = queues == QueueStoreType.MEMORY && messages == MessageStoreType.MEMORY
                 && enable && restore ? Optional.of(logPath.resolve(STORE_MSGS_FILE)) : Optional.empty();
         Optional<Path> storeNtfsFile = restore ? Optional.of(logPath.resolve(STORE_NTFS_FILE)) : Optional.empty();
-        DbOptions dflt = DbOptions.DEFAULT;
+        DbOptions dflt = SmpServerConfig.DEFAULT_DB;
         DbOptions db = new DbOptions(ini.value("STORE_LOG", "db_connection").orElse(dflt.connection()),
                 ini.value("STORE_LOG", "db_schema").orElse(dflt.schema()),
                 ini.intValue("STORE_LOG", "db_pool_size", dflt.poolSize()));

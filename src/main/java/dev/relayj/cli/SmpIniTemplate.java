@@ -1,7 +1,8 @@
 package dev.relayj.cli;
 
+import dev.relayj.runtime.DbOptions;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.smp.server.SmpServerConfig;
-import dev.relayj.smp.server.SmpServerConfig.DbOptions;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ final class SmpIniTemplate {
                 + "# `database`- PostgreSQL databass (requires `store_messages = journal`).\n"
                 + "store_queues = memory\n\n"
                 + "# Database connection settings for PostgreSQL database (`store_queues = database`).\n");
-        sb.append(dbOptions(opts.db(), DbOptions.DEFAULT));
+        sb.append(dbOptions(opts.db(), SmpServerConfig.DEFAULT_DB));
         sb.append("# Write database changes to store log file\n"
                 + "# db_store_log = off\n\n"
                 + "# Time to retain deleted queues in the database, days.\n");
@@ -104,9 +105,9 @@ final class SmpIniTemplate {
                 + "[INACTIVE_CLIENTS]\n"
                 + "# TTL and interval to check inactive clients\n"
                 + "disconnect = on\n");
-        sb.append("ttl = ").append(SmpServerConfig.DEFAULT_INACTIVE_CLIENT_EXPIRATION.ttl().toSeconds()).append('\n');
+        sb.append("ttl = ").append(ExpirationConfig.INACTIVE_CLIENTS_DEFAULT.ttl().toSeconds()).append('\n');
         sb.append("check_interval = ")
-                .append(SmpServerConfig.DEFAULT_INACTIVE_CLIENT_EXPIRATION.checkInterval().toSeconds());
+                .append(ExpirationConfig.INACTIVE_CLIENTS_DEFAULT.checkInterval().toSeconds());
         sb.append("\n\n"
                 + "[WEB]\n"
                 + "# Set path to generate static mini-site for server information and qr codes/links\n");

@@ -1,7 +1,7 @@
 package dev.relayj.cli;
 
-import dev.relayj.smp.server.ServerPublicInfo.HostingType;
-import dev.relayj.smp.server.SmpServerConfig.DbOptions;
+import dev.relayj.runtime.ServerPublicInfo.HostingType;
+import dev.relayj.runtime.DbOptions;
 import dev.relayj.smp.server.SmpServerConfig.SocksProxy;
 import dev.relayj.tls.SignAlgorithm;
 import java.util.List;

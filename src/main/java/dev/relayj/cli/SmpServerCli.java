@@ -5,18 +5,18 @@ import dev.relayj.acme.AcmeSettings;
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.ini.IniException;
 import dev.relayj.ini.IniFile;
-import dev.relayj.smp.server.ExpirationConfig;
-import dev.relayj.smp.server.ServerPublicInfo;
-import dev.relayj.smp.server.ServerPublicInfo.HostingType;
+import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.ServerPublicInfo;
+import dev.relayj.runtime.ServerPublicInfo.HostingType;
 import dev.relayj.smp.server.ServerTuning;
 import dev.relayj.smp.server.SmpServer;
 import dev.relayj.smp.server.SmpServerConfig;
-import dev.relayj.smp.server.SmpServerConfig.DbOptions;
+import dev.relayj.runtime.DbOptions;
 import dev.relayj.smp.server.SmpServerConfig.MessageStoreType;
 import dev.relayj.smp.server.SmpServerConfig.QueueStoreType;
 import dev.relayj.smp.server.SmpServerConfig.ServerPort;
 import dev.relayj.smp.server.SmpServerConfig.SocksProxy;
-import dev.relayj.smp.server.WebConfig;
+import dev.relayj.runtime.WebConfig;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.SignAlgorithm;
 import java.io.IOException;
@@ -69,7 +69,7 @@ final class SmpServerCli extends ServerCli {
     }
 
     private SmpInitOptions initOptions(CommandLine.Options o) throws CliFailure {
-        DbOptions dflt = DbOptions.DEFAULT;
+        DbOptions dflt = SmpServerConfig.DEFAULT_DB;
         DbOptions db = new DbOptions(o.value("database").orElse(dflt.connection()), o.value("schema").orElse(dflt.schema()),
                 intOption(o, "pool-size").orElse(dflt.poolSize()));
         SignAlgorithm alg = signAlgorithmOption(o).orElse(SignAlgorithm.ED25519);
@@ -263,9 +263,11 @@ final class SmpServerCli extends ServerCli {
         Banner.printServiceInfo(console, VERSION, fingerprint, Banner.address("smp", fingerprint,
                 config.auth().createPassword(), host, portSetting.equals("5223") ? "" : portSetting));
         Banner.printSourceCode(console, config.information().map(ServerPublicInfo::sourceCode));
+        ReferenceInstall.shadowingWarnings(Path.of("/"), "smp-server").forEach(console::println);
         if (config.store().queues() == QueueStoreType.DATABASE || config.store().messages() == MessageStoreType.DATABASE) {
-            throw new CliFailure("Error: server binary is compiled without support for PostgreSQL database.\n"
-                    + "Please download `smp-server-postgres` or re-compile with `cabal build -fserver_postgres`.");
+            throw new CliFailure("Error: relayj keeps queues in memory with a store log; it has no PostgreSQL storage.\n"
+                    + "To move a relay off PostgreSQL, run the reference's `smp-server database export` to write the "
+                    + "store log, then set store_queues: memory and store_messages: memory in smp-server.ini.");
         }
         console.println(config.store().storeLogFile().map(f -> "Store log: " + f).orElse("Store log disabled."));
         printTransports(config.transport().ports());
@@ -287,6 +289,7 @@ final class SmpServerCli extends ServerCli {
         if (o.has("maintenance")) {
             return;
         }
+        StopSignals.starting();
         SmpServer server;
         WebSite site;
         try {

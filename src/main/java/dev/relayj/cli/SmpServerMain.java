@@ -9,6 +9,7 @@ public final class SmpServerMain {
     private SmpServerMain() {}
 
     public static void main(String[] args) {
+        StopSignals.install();
         System.exit(run(args, System.getenv(), System.in, System.out, System.err));
     }
 

@@ -1,8 +1,8 @@
 package dev.relayj.cli;
 
-import dev.relayj.smp.server.ServerPublicInfo;
+import dev.relayj.runtime.ServerPublicInfo;
 import dev.relayj.smp.server.SmpServerConfig;
-import dev.relayj.smp.server.WebConfig;
+import dev.relayj.runtime.WebConfig;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.TlsListener;
 import dev.relayj.tls.TlsSettings;

@@ -3,10 +3,10 @@ package dev.relayj.cli;
 import dev.relayj.ini.IniEntry;
 import dev.relayj.ini.IniException;
 import dev.relayj.ini.IniFile;
-import dev.relayj.smp.server.CredentialFiles;
-import dev.relayj.smp.server.ExpirationConfig;
+import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.xftp.server.XftpServerConfig;
-import dev.relayj.xftp.server.XftpServerConfig.DbOptions;
+import dev.relayj.runtime.DbOptions;
 import dev.relayj.xftp.server.XftpServerConfig.FileStoreType;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +46,7 @@ final class XftpIniConfig {
         }
         Optional<Path> storeLog = ini.isOn("STORE_LOG", "enable")
                 ? Optional.of(logPath.resolve(STORE_LOG_FILE)) : Optional.empty();
-        DbOptions dflt = DbOptions.DEFAULT;
+        DbOptions dflt = XftpServerConfig.DEFAULT_DB;
         DbOptions db = new DbOptions(ini.value("STORE_LOG", "db_connection").orElse(dflt.connection()),
                 ini.value("STORE_LOG", "db_schema").orElse(dflt.schema()),
                 ini.intValue("STORE_LOG", "db_pool_size", dflt.poolSize()));

@@ -1,5 +1,6 @@
 package dev.relayj.cli;
 
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.xftp.server.XftpServerConfig;
 import java.nio.file.Path;
 
@@ -79,8 +80,8 @@ final class XftpIniTemplate {
                 + "[INACTIVE_CLIENTS]\n"
                 + "# TTL and interval to check inactive clients\n"
                 + "disconnect = off\n"
-                + "# ttl = " + XftpServerConfig.DEFAULT_INACTIVE_CLIENT_EXPIRATION.ttl().toSeconds() + "\n"
-                + "# check_interval = " + XftpServerConfig.DEFAULT_INACTIVE_CLIENT_EXPIRATION.checkInterval().toSeconds() + "\n"
+                + "# ttl = " + ExpirationConfig.INACTIVE_CLIENTS_DEFAULT.ttl().toSeconds() + "\n"
+                + "# check_interval = " + ExpirationConfig.INACTIVE_CLIENTS_DEFAULT.checkInterval().toSeconds() + "\n"
                 + "\n"
                 + "[WEB]\n"
                 + "# Set path to generate static mini-site for server information\n"

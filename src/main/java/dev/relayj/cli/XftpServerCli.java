@@ -8,8 +8,8 @@ import dev.relayj.acme.AcmeRenewer;
 import dev.relayj.acme.AcmeSettings;
 import dev.relayj.ini.IniException;
 import dev.relayj.ini.IniFile;
-import dev.relayj.smp.server.CredentialFiles;
-import dev.relayj.smp.server.ServerPublicInfo;
+import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.ServerPublicInfo;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.SignAlgorithm;
 import dev.relayj.xftp.server.XftpServer;
@@ -114,9 +114,11 @@ final class XftpServerCli extends ServerCli {
         Banner.printServiceInfo(console, VERSION, fingerprint, Banner.address("xftp", fingerprint, Optional.empty(), host,
                 portSetting.equals("443") ? "" : portSetting));
         Banner.printSourceCode(console, config.information().map(ServerPublicInfo::sourceCode));
+        ReferenceInstall.shadowingWarnings(Path.of("/"), "xftp-server").forEach(console::println);
         if (config.store().type() == XftpServerConfig.FileStoreType.DATABASE) {
-            throw new CliFailure("Error: server binary is compiled without support for PostgreSQL database.\n"
-                    + "Please re-compile with `cabal build -fserver_postgres`.");
+            throw new CliFailure("Error: relayj keeps files in memory with a store log; it has no PostgreSQL storage.\n"
+                    + "To move a relay off PostgreSQL, export the file store to a store log with the reference's "
+                    + "`xftp-server database export`, then set store_files: memory in file-server.ini.");
         }
         console.println(config.store().storeLogFile().map(f -> "Store log: " + f).orElse("Store log disabled."));
         console.println("expiring files after " + Banner.showTtl(config.fileExpiration().ttl().toSeconds()));
@@ -133,6 +135,7 @@ final class XftpServerCli extends ServerCli {
         Optional<ServerCredentials> webCredentials = acme.isPresent()
                 ? AcmeStart.currentWebCredentials(acme.get().certificateFile(), acme.get().keyFile())
                 : webFiles.isPresent() ? Optional.of(loadWebCredentials(webFiles.get())) : Optional.empty();
+        StopSignals.starting();
         XftpServer server;
         WebSite site;
         try {

@@ -1,7 +1,7 @@
 package dev.relayj.control;
 
-import dev.relayj.smp.protocol.BlockingInfo;
-import dev.relayj.smp.protocol.ClientNotice;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.ClientNotice;
 import dev.relayj.smp.protocol.QueueMode;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,6 +1,6 @@
 package dev.relayj.control;
 
-import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import java.nio.charset.StandardCharsets;
 
 /**

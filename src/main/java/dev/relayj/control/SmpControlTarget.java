@@ -1,6 +1,6 @@
 package dev.relayj.control;
 
-import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.smp.protocol.QueueMode;
 import dev.relayj.stats.EntityCounts;
 import dev.relayj.stats.SmpServerStats;

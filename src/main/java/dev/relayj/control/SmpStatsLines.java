@@ -1,9 +1,11 @@
 package dev.relayj.control;
 
-import dev.relayj.stats.Counter;
+import static dev.relayj.stats.SmpCounter.*;
+
 import dev.relayj.stats.EntityCounts;
 import dev.relayj.stats.ProxyStats;
 import dev.relayj.stats.ProxyStatsData;
+import dev.relayj.stats.SmpCounter;
 import dev.relayj.stats.SmpServerStats;
 import java.io.IOException;
 
@@ -15,36 +17,36 @@ final class SmpStatsLines {
         SmpServerStats s = session.callTarget(target::stats);
         EntityCounts counts = session.callTarget(target::entityCounts);
         session.println("fromTime: " + ReferenceShow.utcTime(s.fromTime()));
-        stat(session, "qCreated", s.qCreated);
-        stat(session, "qSecured", s.qSecured);
-        stat(session, "qDeletedAll", s.qDeletedAll);
-        stat(session, "qDeletedAllB", s.qDeletedAllB);
-        stat(session, "qDeletedNew", s.qDeletedNew);
-        stat(session, "qDeletedSecured", s.qDeletedSecured);
+        stat(session, s, Q_CREATED);
+        stat(session, s, Q_SECURED);
+        stat(session, s, Q_DELETED_ALL);
+        stat(session, s, Q_DELETED_ALL_B);
+        stat(session, s, Q_DELETED_NEW);
+        stat(session, s, Q_DELETED_SECURED);
         session.println("daily active queues: " + s.activeQueues.snapshot().day().length);
-        stat(session, "qSub", s.qSub);
-        stat(session, "qSubAllB", s.qSubAllB);
-        stat(session, "qSubEnd", s.qSubEnd);
-        stat(session, "qSubEndB", s.qSubEndB);
+        stat(session, s, Q_SUB);
+        stat(session, s, Q_SUB_ALL_B);
+        stat(session, s, Q_SUB_END);
+        stat(session, s, Q_SUB_END_B);
         session.println("other SUB events (auth, duplicate, prohibited): "
-                + ReferenceShow.tuple(s.qSubAuth.get(), s.qSubDuplicate.get(), s.qSubProhibited.get()));
-        stat(session, "msgSent", s.msgSent);
-        stat(session, "msgRecv", s.msgRecv);
-        stat(session, "msgRecvGet", s.msgRecvGet);
-        stat(session, "msgGet", s.msgGet);
-        stat(session, "msgGetNoMsg", s.msgGetNoMsg);
+                + ReferenceShow.tuple(s.counter(Q_SUB_AUTH).get(), s.counter(Q_SUB_DUPLICATE).get(), s.counter(Q_SUB_PROHIBITED).get()));
+        stat(session, s, MSG_SENT);
+        stat(session, s, MSG_RECV);
+        stat(session, s, MSG_RECV_GET);
+        stat(session, s, MSG_GET);
+        stat(session, s, MSG_GET_NO_MSG);
         session.println("other GET events (auth, duplicate, prohibited): "
-                + ReferenceShow.tuple(s.msgGetAuth.get(), s.msgGetDuplicate.get(), s.msgGetProhibited.get()));
-        stat(session, "msgSentNtf", s.msgSentNtf);
-        stat(session, "msgRecvNtf", s.msgRecvNtf);
-        stat(session, "msgNtfs", s.msgNtfs);
-        stat(session, "msgNtfsB", s.msgNtfsB);
-        stat(session, "msgNtfExpired", s.msgNtfExpired);
-        stat(session, "qCount", s.qCount);
+                + ReferenceShow.tuple(s.counter(MSG_GET_AUTH).get(), s.counter(MSG_GET_DUPLICATE).get(), s.counter(MSG_GET_PROHIBITED).get()));
+        stat(session, s, MSG_SENT_NTF);
+        stat(session, s, MSG_RECV_NTF);
+        stat(session, s, MSG_NTFS);
+        stat(session, s, MSG_NTFS_B);
+        stat(session, s, MSG_NTF_EXPIRED);
+        stat(session, s, Q_COUNT);
         session.println("qCount 2: " + counts.queueCount());
         session.println("notifiers: " + counts.notifierCount());
-        stat(session, "msgCount", s.msgCount);
-        stat(session, "ntfCount", s.ntfCount);
+        stat(session, s, MSG_COUNT);
+        stat(session, s, NTF_COUNT);
         if (admin) {
             session.println("ntfCount 2: " + session.callTarget(target::storedNotificationCount));
         }
@@ -52,15 +54,15 @@ final class SmpStatsLines {
         proxy(session, "pRelaysOwn", s.pRelaysOwn);
         proxy(session, "pMsgFwds", s.pMsgFwds);
         proxy(session, "pMsgFwdsOwn", s.pMsgFwdsOwn);
-        stat(session, "pMsgFwdsRecv", s.pMsgFwdsRecv);
+        stat(session, s, P_MSG_FWDS_RECV);
         session.println("rcvServiceCount: " + counts.rcvServiceCount());
         session.println("ntfServiceCount: " + counts.ntfServiceCount());
         session.println("rcvServiceQueuesCount: " + counts.rcvServiceQueuesCount());
         session.println("ntfServiceQueuesCount: " + counts.ntfServiceQueuesCount());
     }
 
-    private static void stat(ControlSession session, String label, Counter counter) throws IOException {
-        session.println(label + ": " + counter.get());
+    private static void stat(ControlSession session, SmpServerStats stats, SmpCounter counter) throws IOException {
+        session.println(counter.key() + ": " + stats.counter(counter).get());
     }
 
     private static void proxy(ControlSession session, String label, ProxyStats stats) throws IOException {

@@ -1,6 +1,6 @@
 package dev.relayj.control;
 
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -37,7 +37,7 @@ public sealed interface XftpControlCommand {
             case "stats-rts" -> new StatsRts();
             case "delete" -> new Delete(ControlEntityId.parseArgument(in));
             case "block" -> new Block(
-                    ControlEntityId.parseArgument(in), BlockingInfoArgument.parse(in, BlockingInfo::parse));
+                    ControlEntityId.parseArgument(in), BlockingInfoArgument.parse(in, BlockingInfo::fromText));
             case "reload-certs" -> new ReloadCerts();
             case "help" -> new Help();
             case "quit" -> new Quit();

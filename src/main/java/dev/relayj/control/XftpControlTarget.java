@@ -1,6 +1,6 @@
 package dev.relayj.control;
 
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 
 /**
  * What the XFTP server gives its control port. Files are named by a recipient id (the

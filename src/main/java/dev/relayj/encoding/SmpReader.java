@@ -73,13 +73,6 @@ public final class SmpReader {
         }
     }
 
-    /** Consumes the given ASCII text or fails. */
-    public void expectAscii(String expected) throws DecodingException {
-        for (int i = 0; i < expected.length(); i++) {
-            expectChar(expected.charAt(i));
-        }
-    }
-
     /** Consumes the given ASCII text if it is next; tells whether it was. */
     public boolean consumeIfNext(String text) {
         if (remaining() < text.length()) {

@@ -1,5 +1,6 @@
 package dev.relayj.http2;
 
+import static dev.relayj.http2.Http2ErrorCode.ENHANCE_YOUR_CALM;
 import static dev.relayj.http2.Http2ErrorCode.FLOW_CONTROL_ERROR;
 import static dev.relayj.http2.Http2ErrorCode.PROTOCOL_ERROR;
 import static dev.relayj.http2.Http2ErrorCode.REFUSED_STREAM;
@@ -38,6 +39,7 @@ public final class Http2Connection {
     private static final int DEFAULT_CONNECTION_WINDOW = 65535;
     /** How many closed stream ids we remember to tell late frames from protocol violations. */
     private static final int CLOSED_STREAMS_REMEMBERED = 256;
+    private static final System.Logger LOG = System.getLogger(Http2Connection.class.getName());
 
     private final InputStream in;
     private final Http2ServerConfig config;
@@ -63,6 +65,8 @@ public final class Http2Connection {
     private Http2Settings peerSettings = Http2Settings.PROTOCOL_DEFAULTS;
     private boolean ourSettingsAcked;
     private int lastStreamId;
+    /** Handlers still running, reset streams' included: what {@code maxConcurrentStreams} bounds. */
+    private int runningHandlers;
     private boolean goingAway;
     private boolean ended;
     private long connectionSendWindow = DEFAULT_CONNECTION_WINDOW;
@@ -79,7 +83,7 @@ public final class Http2Connection {
         this.in = in;
         this.config = config;
         this.handler = handler;
-        this.writer = new Http2FrameWriter(out);
+        this.writer = new Http2FrameWriter(out, config.stallTimeout());
         this.connectionRecvWindow = config.connectionWindowSize();
     }
 
@@ -91,6 +95,7 @@ public final class Http2Connection {
     public void run() throws IOException {
         Http2FrameReader reader = new Http2FrameReader(in, config);
         FrameDispatcher dispatcher = new FrameDispatcher();
+        FloodCounter provokedResets = dispatcher.counter(config.abuse().provokedResets());
         try {
             // §3.4: the server preface is our SETTINGS, which we may send before the client's arrives
             writer.settings(config);
@@ -107,6 +112,10 @@ public final class Http2Connection {
                     if (e.isConnectionError()) {
                         throw e;
                     }
+                    if (provokedResets.tooMany(System.nanoTime())) {
+                        // "MadeYouReset": frames that make us reset stream after stream
+                        throw connectionError(ENHANCE_YOUR_CALM, "too many stream errors");
+                    }
                     resetStream(e.streamId(), e.errorCode());
                 }
             }
@@ -117,6 +126,9 @@ public final class Http2Connection {
                 last = lastStreamId;
             } finally {
                 lock.unlock();
+            }
+            if (e.errorCode() == ENHANCE_YOUR_CALM) {
+                LOG.log(System.Logger.Level.INFO, "HTTP/2 connection ended (ENHANCE_YOUR_CALM): " + e.getMessage());
             }
             writer.goAway(last, e.errorCode(), e.getMessage());
         } finally {
@@ -159,16 +171,6 @@ public final class Http2Connection {
         }
     }
 
-    /** Streams whose handlers are running. */
-    public int activeStreams() {
-        lock.lock();
-        try {
-            return streams.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void end() {
         lock.lock();
         try {
@@ -199,6 +201,7 @@ public final class Http2Connection {
                     config.initialWindowSize(), head.contentLength());
             stream.remoteEnded = endStream;
             streams.put(id, stream);
+            runningHandlers++;
         } finally {
             lock.unlock();
         }
@@ -213,10 +216,18 @@ public final class Http2Connection {
             handler.handle(request, response);
             response.finish();
         } catch (IOException | RuntimeException e) {
+            logFailure(stream, request, e);
             failedHandler(stream, response);
         } finally {
             streamDone(stream);
         }
+    }
+
+    /** One line: a stream the client gave up is routine, a handler's own failure is not. */
+    private void logFailure(Http2Stream stream, Http2Request request, Exception e) {
+        boolean clientGone = e instanceof IOException && !isOpen(stream);
+        LOG.log(clientGone ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                "HTTP/2 handler failed on stream " + stream.id + " (" + request.method() + " " + request.path() + "): " + e);
     }
 
     private void failedHandler(Http2Stream stream, Http2Response response) {
@@ -240,6 +251,7 @@ public final class Http2Connection {
         int discarded;
         lock.lock();
         try {
+            runningHandlers--;
             boolean removed = streams.remove(stream.id, stream);
             resetStillSending = removed && !stream.remoteEnded && stream.failure == null;
             if (removed) {
@@ -324,9 +336,11 @@ public final class Http2Connection {
 
     // ---------------------------------------------------------------- request bodies (handler threads)
 
+    /** Waits for body octets at most the stall timeout; then the stream is reset (CANCEL). */
     int readBody(Http2Stream stream, byte[] b, int off, int len) throws IOException {
         lock.lock();
         try {
+            long remaining = config.stallTimeout().toNanos();
             while (stream.chunks.isEmpty()) {
                 if (stream.failure != null) {
                     throw new IOException(stream.failure.getMessage(), stream.failure);
@@ -334,15 +348,28 @@ public final class Http2Connection {
                 if (stream.remoteEnded) {
                     return -1;
                 }
-                stream.bodyChanged.await();
+                if (remaining <= 0) {
+                    break;
+                }
+                remaining = stream.bodyChanged.awaitNanos(remaining);
             }
-            return RequestBodyInput.copyFrom(stream, b, off, len);
+            if (!stream.chunks.isEmpty()) {
+                return RequestBodyInput.copyFrom(stream, b, off, len);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted reading a request body");
         } finally {
             lock.unlock();
         }
+        throw stalled(stream, "no request body octets");
+    }
+
+    /** The stream is reset (CANCEL) and its handler gets this failure. */
+    private IOException stalled(Http2Stream stream, String what) throws IOException {
+        resetStream(stream.id, Http2ErrorCode.CANCEL);
+        return new IOException("stream " + stream.id + " stalled: " + what + " for "
+                + config.stallTimeout().toSeconds() + " s");
     }
 
     int bodyAvailable(Http2Stream stream) {
@@ -416,7 +443,17 @@ public final class Http2Connection {
         if (endStream) {
             endingLocally(stream);
         }
-        writer.headers(stream.id, fields, endStream, maxFrameSize);
+        try {
+            writer.headers(stream.id, fields, endStream, maxFrameSize);
+        } catch (WriterBusyException e) {
+            throw writerStalled(stream, e);
+        }
+    }
+
+    /** Waited the stall timeout for the writer: like a stall on the window, the stream is cancelled. */
+    private IOException writerStalled(Http2Stream stream, WriterBusyException e) throws IOException {
+        resetStream(stream.id, Http2ErrorCode.CANCEL);
+        return e;
     }
 
     /** Sends {@code len} octets as DATA frames as the windows allow; END_STREAM goes on the last one. */
@@ -425,7 +462,7 @@ public final class Http2Connection {
             if (endStream) {
                 requireOpen(stream);
                 endingLocally(stream);
-                writer.data(stream.id, b, off, 0, true);
+                writeData(stream, b, off, 0, true);
             }
             return;
         }
@@ -434,9 +471,17 @@ public final class Http2Connection {
             if (endStream && n == len) {
                 endingLocally(stream);
             }
-            writer.data(stream.id, b, off, n, endStream && n == len);
+            writeData(stream, b, off, n, endStream && n == len);
             off += n;
             len -= n;
+        }
+    }
+
+    private void writeData(Http2Stream stream, byte[] b, int off, int len, boolean endStream) throws IOException {
+        try {
+            writer.data(stream.id, b, off, len, endStream);
+        } catch (WriterBusyException e) {
+            throw writerStalled(stream, e);
         }
     }
 
@@ -451,10 +496,14 @@ public final class Http2Connection {
         }
     }
 
-    /** Waits until both windows are open, then takes as much as one frame may carry. */
+    /**
+     * Waits until both windows are open, then takes as much as one frame may carry. A client that
+     * opens no window within the stall timeout gets the stream reset (CANCEL).
+     */
     private int takeSendWindow(Http2Stream stream, int wanted) throws IOException {
         lock.lock();
         try {
+            long remaining = config.stallTimeout().toNanos();
             while (true) {
                 if (stream.failure != null) {
                     throw new IOException(stream.failure.getMessage(), stream.failure);
@@ -466,7 +515,10 @@ public final class Http2Connection {
                     connectionSendWindow -= n;
                     return (int) n;
                 }
-                windowChanged.await();
+                if (remaining <= 0) {
+                    break;
+                }
+                remaining = windowChanged.awaitNanos(remaining);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -474,12 +526,29 @@ public final class Http2Connection {
         } finally {
             lock.unlock();
         }
+        throw stalled(stream, "no flow-control window");
     }
 
     // ---------------------------------------------------------------- frames from the client (reader thread)
 
     /** Stream-state checks and bookkeeping for each frame; runs on the reader thread only. */
     private final class FrameDispatcher implements Http2FrameReader.Handler {
+        private final FloodCounter clientResets = counter(config.abuse().clientResets());
+        private final FloodCounter emptyData = counter(config.abuse().emptyDataFrames());
+        private final FloodCounter settingsFrames = counter(config.abuse().settingsFrames());
+        private final FloodCounter pings = counter(config.abuse().pingFrames());
+
+        FloodCounter counter(int limit) {
+            return new FloodCounter(limit, config.abuse().window().toNanos(), System.nanoTime());
+        }
+
+        /** A client that makes us queue control frames but does not read them ends here. */
+        private void checkControlQueue() throws Http2ProtocolException {
+            if (writer.controlQueued() > config.abuse().queuedControlFrames()) {
+                throw connectionError(ENHANCE_YOUR_CALM, "client does not read our control frames");
+            }
+        }
+
         @Override
         public void headers(int streamId, boolean endStream, List<HeaderField> fields) throws Http2ProtocolException {
             if (!openingNewStream(streamId)) {
@@ -502,15 +571,18 @@ public final class Http2Connection {
             } finally {
                 lock.unlock();
             }
-            try {
-                writer.headers(streamId, List.of(new HeaderField(":status", "431")), true,
-                        Http2Settings.MIN_MAX_FRAME_SIZE);
-                if (!endStream) {
-                    writer.rstStream(streamId, Http2ErrorCode.NO_ERROR);
+            // written by a thread of its own: HEADERS may wait for a writer held by a blocked stream
+            streamThreads.execute(() -> {
+                try {
+                    writer.headers(streamId, List.of(new HeaderField(":status", "431")), true,
+                            Http2Settings.MIN_MAX_FRAME_SIZE);
+                    if (!endStream) {
+                        writer.rstStream(streamId, Http2ErrorCode.NO_ERROR);
+                    }
+                } catch (IOException e) {
+                    // the connection is ending or the client does not read; its reader sees to it
                 }
-            } catch (IOException e) {
-                throw connectionError(Http2ErrorCode.INTERNAL_ERROR, "cannot write: " + e.getMessage());
-            }
+            });
         }
 
         /**
@@ -542,7 +614,7 @@ public final class Http2Connection {
                     throw streamError(streamId, REFUSED_STREAM, "stream after GOAWAY");
                 }
                 lastStreamId = streamId;
-                if (streams.size() >= config.maxConcurrentStreams()) {
+                if (runningHandlers >= config.maxConcurrentStreams()) {
                     // §5.1.2
                     throw streamError(streamId, REFUSED_STREAM, "over SETTINGS_MAX_CONCURRENT_STREAMS");
                 }
@@ -573,6 +645,9 @@ public final class Http2Connection {
         @Override
         public void data(int streamId, boolean endStream, byte[] data, int offset, int length, int flowControlled)
                 throws Http2ProtocolException {
+            if (flowControlled == 0 && !endStream && emptyData.tooMany(System.nanoTime())) {
+                throw connectionError(ENHANCE_YOUR_CALM, "too many empty DATA frames");
+            }
             int giveBack;
             try {
                 giveBack = acceptData(streamId, endStream, data, offset, length, flowControlled);
@@ -644,6 +719,7 @@ public final class Http2Connection {
             } catch (IOException e) {
                 throw connectionError(Http2ErrorCode.INTERNAL_ERROR, "cannot write: " + e.getMessage());
             }
+            checkControlQueue();
         }
 
         /** Caller holds the lock. */
@@ -671,6 +747,10 @@ public final class Http2Connection {
                     fail(stream, new IOException("stream " + streamId + " reset by the client: " + code));
                     closedStreams.put(streamId, false);
                     streamClosed.signalAll();
+                    if (clientResets.tooMany(System.nanoTime())) {
+                        // rapid reset, CVE-2023-44487
+                        throw connectionError(ENHANCE_YOUR_CALM, "too many streams reset by the client");
+                    }
                 }
             } finally {
                 lock.unlock();
@@ -679,6 +759,9 @@ public final class Http2Connection {
 
         @Override
         public void settings(List<Http2Settings.Setting> settings) throws Http2ProtocolException {
+            if (settingsFrames.tooMany(System.nanoTime())) {
+                throw connectionError(ENHANCE_YOUR_CALM, "too many SETTINGS frames");
+            }
             lock.lock();
             try {
                 Http2Settings updated = peerSettings.apply(settings);
@@ -704,6 +787,7 @@ public final class Http2Connection {
             } catch (IOException e) {
                 throw connectionError(Http2ErrorCode.INTERNAL_ERROR, "cannot write: " + e.getMessage());
             }
+            checkControlQueue();
         }
 
         @Override
@@ -717,14 +801,19 @@ public final class Http2Connection {
         }
 
         @Override
-        public void ping(boolean ack, byte[] opaque) {
-            if (!ack) {
-                try {
-                    writer.pingAck(opaque);
-                } catch (IOException e) {
-                    // the next read fails as well and ends the connection
-                }
+        public void ping(boolean ack, byte[] opaque) throws Http2ProtocolException {
+            if (ack) {
+                return;
             }
+            if (pings.tooMany(System.nanoTime())) {
+                throw connectionError(ENHANCE_YOUR_CALM, "too many PING frames");
+            }
+            try {
+                writer.pingAck(opaque);
+            } catch (IOException e) {
+                // the next read fails as well and ends the connection
+            }
+            checkControlQueue();
         }
 
         @Override

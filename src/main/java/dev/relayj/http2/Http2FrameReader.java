@@ -41,7 +41,7 @@ final class Http2FrameReader {
 
         void settingsAck();
 
-        void ping(boolean ack, byte[] opaque);
+        void ping(boolean ack, byte[] opaque) throws Http2ProtocolException;
 
         void goAway(int lastStreamId, Http2ErrorCode code, String debug);
 
@@ -58,6 +58,8 @@ final class Http2FrameReader {
     private int blockStreamId;
     private boolean blockEndStream;
     private boolean blockSelfDependent;
+    private int blockContinuations;
+    private final int maxContinuations;
     private final ByteArrayOutputStream block = new ByteArrayOutputStream();
 
     Http2FrameReader(InputStream in, Http2ServerConfig config) {
@@ -67,6 +69,7 @@ final class Http2FrameReader {
         // Encoded fields shrink at most to about 30/8 of their size (Huffman) or to one octet
         // per 32-octet entry, so any block larger than this would decode past the list limit.
         this.maxHeaderBlockSize = config.maxHeaderListSize() * 4 + config.maxFrameSize();
+        this.maxContinuations = config.abuse().continuationsPerBlock();
     }
 
     /** §3.4: the client's connection preface must open the connection. */
@@ -173,6 +176,7 @@ final class Http2FrameReader {
         blockStreamId = h.streamId();
         blockEndStream = h.has(FrameType.FLAG_END_STREAM);
         blockSelfDependent = selfDependent;
+        blockContinuations = 0;
         block.reset();
         appendFragment(p, offset, p.length - offset - padding);
         if (h.has(FrameType.FLAG_END_HEADERS)) {
@@ -191,6 +195,10 @@ final class Http2FrameReader {
     private void readContinuation(FrameHeader h, byte[] p, Handler handler) throws Http2ProtocolException {
         if (blockStreamId == 0) {
             throw connectionError(PROTOCOL_ERROR, "CONTINUATION without a header block");
+        }
+        if (++blockContinuations > maxContinuations) {
+            // CONTINUATION flood (2024): frames too small to hit the size limit, without end
+            throw connectionError(ENHANCE_YOUR_CALM, "more than " + maxContinuations + " CONTINUATION frames in a header block");
         }
         appendFragment(p, 0, p.length);
         if (h.has(FrameType.FLAG_END_HEADERS)) {

@@ -2,8 +2,13 @@ package dev.relayj.http2;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -12,15 +17,31 @@ import java.util.concurrent.locks.ReentrantLock;
  * its CONTINUATION frames are written under the same hold, as §6.10 requires, and HPACK encoding
  * happens inside it too, in the order the blocks reach the wire. Threads waiting for flow-control
  * window never hold this lock (see {@link Http2Connection}).
+ *
+ * <p>Control frames (ACKs, WINDOW_UPDATE, RST_STREAM, GOAWAY) never wait for that lock: a stream
+ * thread may hold it, blocked on a client that does not read, and the reader thread must go on
+ * reading. They join a queue that whoever holds the lock, or next takes it, writes out first.
  */
 final class Http2FrameWriter {
+    private static final long CLOSE_WAIT_MILLIS = 1000;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final OutputStream out;
+    /** How long a HEADERS or DATA frame waits for the writer before its stream gives up. */
+    private final long writerWaitNanos;
     private final HpackEncoder hpack = new HpackEncoder();
-    private boolean closed;
+    private final ConcurrentLinkedQueue<byte[]> control = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger controlQueued = new AtomicInteger();
+    private volatile boolean closed;
 
-    Http2FrameWriter(OutputStream out) {
+    Http2FrameWriter(OutputStream out, Duration writerWait) {
         this.out = out;
+        this.writerWaitNanos = writerWait.toNanos();
+    }
+
+    /** Control frames waiting for the writer, for the abuse limit on a client that does not read. */
+    int controlQueued() {
+        return controlQueued.get();
     }
 
     void settings(Http2ServerConfig config) throws IOException {
@@ -42,11 +63,11 @@ final class Http2FrameWriter {
     }
 
     void settingsAck() throws IOException {
-        frame(FrameType.SETTINGS, FrameType.FLAG_ACK, 0, new byte[0], 0, 0);
+        control(FrameType.SETTINGS, FrameType.FLAG_ACK, 0, new byte[0]);
     }
 
     void pingAck(byte[] opaque) throws IOException {
-        frame(FrameType.PING, FrameType.FLAG_ACK, 0, opaque, 0, 8);
+        control(FrameType.PING, FrameType.FLAG_ACK, 0, opaque);
     }
 
     void goAway(int lastStreamId, Http2ErrorCode code, String debug) throws IOException {
@@ -55,26 +76,74 @@ final class Http2FrameWriter {
         putInt32(payload, 0, lastStreamId);
         putInt32(payload, 4, code.code());
         System.arraycopy(text, 0, payload, 8, text.length);
-        frame(FrameType.GOAWAY, 0, 0, payload, 0, payload.length);
+        control(FrameType.GOAWAY, 0, 0, payload);
     }
 
     void rstStream(int streamId, Http2ErrorCode code) throws IOException {
         byte[] payload = new byte[4];
         putInt32(payload, 0, code.code());
-        frame(FrameType.RST_STREAM, 0, streamId, payload, 0, 4);
+        control(FrameType.RST_STREAM, 0, streamId, payload);
     }
 
     void windowUpdate(int streamId, int increment) throws IOException {
         byte[] payload = new byte[4];
         putInt32(payload, 0, increment);
-        frame(FrameType.WINDOW_UPDATE, 0, streamId, payload, 0, 4);
+        control(FrameType.WINDOW_UPDATE, 0, streamId, payload);
+    }
+
+    /** Queues a control frame and writes the queue out unless another thread holds the writer. */
+    private void control(int type, int flags, int streamId, byte[] payload) throws IOException {
+        if (closed) {
+            throw new IOException("HTTP/2 connection is closed");
+        }
+        byte[] frame = new byte[FrameHeader.SIZE + payload.length];
+        new FrameHeader(payload.length, type, flags, streamId).writeTo(frame);
+        System.arraycopy(payload, 0, frame, FrameHeader.SIZE, payload.length);
+        controlQueued.incrementAndGet();
+        control.add(frame);
+        flushControlIfFree();
+    }
+
+    /**
+     * Writes queued control frames if the writer is free. Checked again after each release, so a
+     * frame queued while another thread held the lock is written by one of the two.
+     */
+    private void flushControlIfFree() throws IOException {
+        while (!control.isEmpty() && lock.tryLock()) {
+            try {
+                writeControl();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Caller holds the lock. */
+    private void writeControl() throws IOException {
+        boolean wrote = false;
+        try {
+            for (byte[] frame = control.poll(); frame != null; frame = control.poll()) {
+                controlQueued.decrementAndGet();
+                if (!closed) {
+                    out.write(frame);
+                    wrote = true;
+                }
+            }
+            if (wrote) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            closed = true;
+            throw e;
+        }
     }
 
     /** HEADERS, then CONTINUATION frames if the block exceeds the peer's frame size. */
     void headers(int streamId, List<HeaderField> fields, boolean endStream, int maxFrameSize) throws IOException {
-        lock.lock();
+        takeWriter(streamId);
         try {
             requireOpen();
+            writeControl();
             byte[] block = hpack.encode(fields);
             int offset = 0;
             int type = FrameType.HEADERS;
@@ -87,6 +156,7 @@ final class Http2FrameWriter {
                 type = FrameType.CONTINUATION;
                 flags = 0;
             } while (offset < block.length);
+            writeControl();
             out.flush();
         } catch (IOException e) {
             closed = true;
@@ -94,6 +164,7 @@ final class Http2FrameWriter {
         } finally {
             lock.unlock();
         }
+        flushControlIfFree();
     }
 
     /** One DATA frame; the caller has already taken {@code length} from the flow-control windows. */
@@ -101,27 +172,58 @@ final class Http2FrameWriter {
         frame(FrameType.DATA, endStream ? FrameType.FLAG_END_STREAM : 0, streamId, b, offset, length);
     }
 
-    /** After this every write fails; used once the connection is ending. */
+    /**
+     * After this every write fails; used once the connection is ending. Frames already queued (a
+     * GOAWAY) still go out when the writer is free within a second; a writer blocked on a client
+     * that does not read is left to the transport's close.
+     */
     void close() {
-        lock.lock();
         try {
-            closed = true;
-        } finally {
-            lock.unlock();
+            if (lock.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                try {
+                    writeControl();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (IOException e) {
+            // the client is gone; there is nobody left to tell
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        closed = true;
     }
 
     private void frame(int type, int flags, int streamId, byte[] b, int offset, int length) throws IOException {
-        lock.lock();
+        takeWriter(streamId);
         try {
             requireOpen();
+            writeControl();
             writeFrame(type, flags, streamId, b, offset, length);
+            writeControl();
             out.flush();
         } catch (IOException e) {
             closed = true;
             throw e;
         } finally {
             lock.unlock();
+        }
+        flushControlIfFree();
+    }
+
+    /**
+     * Waits for the writer at most the stall timeout: a thread blocked on a client that does not
+     * read holds it, and the streams queued behind that thread must not wait with it forever.
+     */
+    private void takeWriter(int streamId) throws IOException {
+        try {
+            if (!lock.tryLock(writerWaitNanos, TimeUnit.NANOSECONDS)) {
+                throw new WriterBusyException("stream " + streamId + ": the connection's writer stayed blocked for "
+                        + TimeUnit.NANOSECONDS.toSeconds(writerWaitNanos) + " s (the client does not read)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted waiting for the writer");
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.relayj.http2;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * What our end of every connection announces and enforces.
  *
@@ -11,6 +14,10 @@ package dev.relayj.http2;
  * @param maxFrameSize          SETTINGS_MAX_FRAME_SIZE
  * @param maxHeaderListSize     SETTINGS_MAX_HEADER_LIST_SIZE; larger requests get 431
  * @param headerTableSize       SETTINGS_HEADER_TABLE_SIZE: the largest HPACK table the peer may use
+ * @param stallTimeout          how long a handler may wait for the client's next body octets or
+ *                              for flow-control window before its stream is reset (CANCEL); the
+ *                              reference allows 5 minutes for a 4 MB chunk ({@code fileTimeout})
+ * @param abuse                 what ends a connection with ENHANCE_YOUR_CALM
  */
 public record Http2ServerConfig(
         int maxConcurrentStreams,
@@ -18,7 +25,9 @@ public record Http2ServerConfig(
         int connectionWindowSize,
         int maxFrameSize,
         int maxHeaderListSize,
-        int headerTableSize) {
+        int headerTableSize,
+        Duration stallTimeout,
+        Http2AbuseLimits abuse) {
 
     /**
      * Defaults sized for XFTP: a request is a 16 KB block plus a file chunk of up to 4 MB, so a
@@ -27,7 +36,8 @@ public record Http2ServerConfig(
      * adapt to whatever we announce, so the numbers are not part of the wire contract.
      */
     public static final Http2ServerConfig DEFAULT =
-            new Http2ServerConfig(100, 256 * 1024, 1024 * 1024, 16384, 65536, 4096);
+            new Http2ServerConfig(100, 256 * 1024, 1024 * 1024, 16384, 65536, 4096, Duration.ofMinutes(5),
+                    Http2AbuseLimits.DEFAULT);
 
     public Http2ServerConfig {
         if (maxConcurrentStreams < 1) {
@@ -45,20 +55,34 @@ public record Http2ServerConfig(
         if (maxHeaderListSize < 1024 || headerTableSize < 0) {
             throw new IllegalArgumentException("maxHeaderListSize must be at least 1024 and headerTableSize not negative");
         }
+        if (!stallTimeout.isPositive()) {
+            throw new IllegalArgumentException("stallTimeout must be positive");
+        }
+        Objects.requireNonNull(abuse, "abuse");
     }
 
     public Http2ServerConfig withMaxConcurrentStreams(int n) {
         return new Http2ServerConfig(n, initialWindowSize, connectionWindowSize, maxFrameSize, maxHeaderListSize,
-                headerTableSize);
+                headerTableSize, stallTimeout, abuse);
     }
 
     public Http2ServerConfig withWindows(int initialWindow, int connectionWindow) {
         return new Http2ServerConfig(maxConcurrentStreams, initialWindow, connectionWindow, maxFrameSize,
-                maxHeaderListSize, headerTableSize);
+                maxHeaderListSize, headerTableSize, stallTimeout, abuse);
     }
 
     public Http2ServerConfig withMaxHeaderListSize(int n) {
         return new Http2ServerConfig(maxConcurrentStreams, initialWindowSize, connectionWindowSize, maxFrameSize, n,
-                headerTableSize);
+                headerTableSize, stallTimeout, abuse);
+    }
+
+    public Http2ServerConfig withStallTimeout(Duration timeout) {
+        return new Http2ServerConfig(maxConcurrentStreams, initialWindowSize, connectionWindowSize, maxFrameSize,
+                maxHeaderListSize, headerTableSize, timeout, abuse);
+    }
+
+    public Http2ServerConfig withAbuseLimits(Http2AbuseLimits limits) {
+        return new Http2ServerConfig(maxConcurrentStreams, initialWindowSize, connectionWindowSize, maxFrameSize,
+                maxHeaderListSize, headerTableSize, stallTimeout, limits);
     }
 }

@@ -1,5 +1,6 @@
 package dev.relayj.stats;
 
+import dev.relayj.runtime.PeriodicJob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,8 @@ public final class DailyStatsLogger implements AutoCloseable {
     private final long startSecondOfDay;
     private final Duration interval;
     private final Function<Instant, String> rowAt;
-    private final BackgroundLoop loop = new BackgroundLoop("stats-log");
+    private static final System.Logger LOG = System.getLogger(DailyStatsLogger.class.getName());
+    private PeriodicJob job;
     private final ReentrantLock writeLock = new ReentrantLock();
 
     public DailyStatsLogger(
@@ -68,7 +70,8 @@ public final class DailyStatsLogger implements AutoCloseable {
 
     /** Starts the writing thread. */
     public void start() {
-        loop.start(this::run);
+        job = PeriodicJob.onClock("stats-log", clock, firstWriteAt(clock.instant(), startSecondOfDay), interval,
+                this::writeRow);
     }
 
     /** Appends one row for the current time now (the scheduled thread calls this too). */
@@ -83,26 +86,20 @@ public final class DailyStatsLogger implements AutoCloseable {
         }
     }
 
-    private void run() {
-        Instant next = firstWriteAt(clock.instant(), startSecondOfDay);
-        while (loop.sleepUntil(clock, next)) {
-            try {
-                writeNow();
-            } catch (IOException e) {
-                // a full disk must not stop the server; the next period tries again
-                System.err.println("cannot write server stats to " + csvFile + ": " + e.getMessage());
-            }
-            next = next.plus(interval);
-            Instant now = clock.instant();
-            while (!next.isAfter(now)) {
-                next = next.plus(interval);
-            }
+    private void writeRow() {
+        try {
+            writeNow();
+        } catch (IOException e) {
+            // a full disk must not stop the server; the next period tries again
+            LOG.log(System.Logger.Level.ERROR, "cannot write server stats to " + csvFile + ": " + e.getMessage());
         }
     }
 
     /** Stops the thread and waits for it; a row being written is finished first. */
     @Override
     public void close() {
-        loop.close();
+        if (job != null) {
+            job.close();
+        }
     }
 }

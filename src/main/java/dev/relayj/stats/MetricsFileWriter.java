@@ -1,5 +1,6 @@
 package dev.relayj.stats;
 
+import dev.relayj.runtime.PeriodicJob;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +19,8 @@ public final class MetricsFileWriter implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final Function<Instant, String> render;
-    private final BackgroundLoop loop = new BackgroundLoop("metrics-file");
+    private static final System.Logger LOG = System.getLogger(MetricsFileWriter.class.getName());
+    private PeriodicJob job;
 
     public MetricsFileWriter(Path file, Clock clock, long intervalSeconds, Function<Instant, String> render) {
         if (intervalSeconds <= 0) {
@@ -31,7 +33,7 @@ public final class MetricsFileWriter implements AutoCloseable {
     }
 
     public void start() {
-        loop.start(this::run);
+        job = PeriodicJob.every("metrics-file", interval, this::writeFile);
     }
 
     /** Writes the file now. */
@@ -39,18 +41,18 @@ public final class MetricsFileWriter implements AutoCloseable {
         AtomicTextFile.write(file, render.apply(clock.instant()));
     }
 
-    private void run() {
-        while (loop.sleepFor(interval)) {
-            try {
-                writeNow();
-            } catch (IOException e) {
-                System.err.println("cannot write metrics to " + file + ": " + e.getMessage());
-            }
+    private void writeFile() {
+        try {
+            writeNow();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot write metrics to " + file + ": " + e.getMessage());
         }
     }
 
     @Override
     public void close() {
-        loop.close();
+        if (job != null) {
+            job.close();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.relayj.stats;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -32,18 +34,18 @@ public final class SmpPrometheusMetrics {
         sb.append('\n');
 
         o.section("Queues");
-        o.metric("simplex_smp_queues_created", "Created queues", "counter", "", d.qCreated(), "qCreated");
-        o.metric("simplex_smp_queues_secured", "Secured queues", "counter", "", d.qSecured(), "qSecured");
+        o.metric("simplex_smp_queues_created", "Created queues", "counter", "", d.get(Q_CREATED), "qCreated");
+        o.metric("simplex_smp_queues_secured", "Secured queues", "counter", "", d.get(Q_SECURED), "qSecured");
         o.head("simplex_smp_queues_deleted", "Deleted queues", "counter");
-        o.sample("simplex_smp_queues_deleted", "{type=\"all\"}", d.qDeletedAll(), "qDeleted");
-        o.sample("simplex_smp_queues_deleted", "{type=\"new\"}", d.qDeletedNew(), "qDeletedNew");
-        o.sample("simplex_smp_queues_deleted", "{type=\"secured\"}", d.qDeletedSecured(), "qDeletedSecured");
+        o.sample("simplex_smp_queues_deleted", "{type=\"all\"}", d.get(Q_DELETED_ALL), "qDeleted");
+        o.sample("simplex_smp_queues_deleted", "{type=\"new\"}", d.get(Q_DELETED_NEW), "qDeletedNew");
+        o.sample("simplex_smp_queues_deleted", "{type=\"secured\"}", d.get(Q_DELETED_SECURED), "qDeletedSecured");
         sb.append('\n');
-        o.metric("simplex_smp_queues_blocked", "Deleted queues", "counter", "", d.qBlocked(), "qBlocked");
+        o.metric("simplex_smp_queues_blocked", "Deleted queues", "counter", "", d.get(Q_BLOCKED), "qBlocked");
         o.metric("simplex_smp_queues_deleted_batch", "Batched requests to delete queues", "counter", "",
-                d.qDeletedAllB(), "qDeletedAllB");
+                d.get(Q_DELETED_ALL_B), "qDeletedAllB");
         o.metric("simplex_smp_queues_total1", "Total number of stored queues (first type of count).", "gauge", "",
-                d.qCount(), "qCount");
+                d.get(Q_COUNT), "qCount");
         o.metric("simplex_smp_queues_total2", "Total number of stored queues (second type of count).", "gauge", "",
                 ec.queueCount(), "qCount2");
         o.metricText("simplex_smp_queues_daily", "Daily active queues.", ps.day(), "dayMsgQueues");
@@ -57,88 +59,88 @@ public final class SmpPrometheusMetrics {
                 "monthCountNtf");
 
         o.section("Subscriptions");
-        o.metric("simplex_smp_subscribtion_successes", "Successful subscriptions.", "counter", "", d.qSub(), "qSub");
+        o.metric("simplex_smp_subscribtion_successes", "Successful subscriptions.", "counter", "", d.get(Q_SUB), "qSub");
         o.metric("simplex_smp_subscribtion_successes_batch", "Batched successful subscriptions.", "counter", "",
-                d.qSubAllB(), "qSubAllB");
-        o.metric("simplex_smp_subscribtion_end", "Ended subscriptions.", "counter", "", d.qSubEnd(), "qSubEnd");
-        o.metric("simplex_smp_subscribtion_end_batch", "Batched ended subscriptions.", "counter", "", d.qSubEndB(),
+                d.get(Q_SUB_ALL_B), "qSubAllB");
+        o.metric("simplex_smp_subscribtion_end", "Ended subscriptions.", "counter", "", d.get(Q_SUB_END), "qSubEnd");
+        o.metric("simplex_smp_subscribtion_end_batch", "Batched ended subscriptions.", "counter", "", d.get(Q_SUB_END_B),
                 "qSubEndB");
         o.head("simplex_smp_subscribtion_errors", "Subscription errors.", "counter");
-        o.sample("simplex_smp_subscribtion_errors", "{type=\"auth\"}", d.qSubAuth(), "qSubAuth");
-        o.sample("simplex_smp_subscribtion_errors", "{type=\"duplicate\"}", d.qSubDuplicate(), "qSubDuplicate");
-        o.sample("simplex_smp_subscribtion_errors", "{type=\"prohibited\"}", d.qSubProhibited(), "qSubProhibited");
+        o.sample("simplex_smp_subscribtion_errors", "{type=\"auth\"}", d.get(Q_SUB_AUTH), "qSubAuth");
+        o.sample("simplex_smp_subscribtion_errors", "{type=\"duplicate\"}", d.get(Q_SUB_DUPLICATE), "qSubDuplicate");
+        o.sample("simplex_smp_subscribtion_errors", "{type=\"prohibited\"}", d.get(Q_SUB_PROHIBITED), "qSubProhibited");
         sb.append('\n');
 
         o.section("Messages");
-        o.metric("simplex_smp_messages_sent", "Sent messages.", "counter", "", d.msgSent(), "msgSent");
+        o.metric("simplex_smp_messages_sent", "Sent messages.", "counter", "", d.get(MSG_SENT), "msgSent");
         o.head("simplex_smp_messages_sent_errors", "Total number of messages errors by type.", "counter");
-        o.sample("simplex_smp_messages_sent_errors", "{type=\"auth\"}", d.msgSentAuth(), "msgSentAuth");
-        o.sample("simplex_smp_messages_sent_errors", "{type=\"quota\"}", d.msgSentQuota(), "msgSentQuota");
-        o.sample("simplex_smp_messages_sent_errors", "{type=\"large\"}", d.msgSentLarge(), "msgSentLarge");
-        o.sample("simplex_smp_messages_sent_errors", "{type=\"block\"}", d.msgSentBlock(), "msgSentBlock");
+        o.sample("simplex_smp_messages_sent_errors", "{type=\"auth\"}", d.get(MSG_SENT_AUTH), "msgSentAuth");
+        o.sample("simplex_smp_messages_sent_errors", "{type=\"quota\"}", d.get(MSG_SENT_QUOTA), "msgSentQuota");
+        o.sample("simplex_smp_messages_sent_errors", "{type=\"large\"}", d.get(MSG_SENT_LARGE), "msgSentLarge");
+        o.sample("simplex_smp_messages_sent_errors", "{type=\"block\"}", d.get(MSG_SENT_BLOCK), "msgSentBlock");
         sb.append('\n');
-        o.metric("simplex_smp_messages_received", "Received messages.", "counter", "", d.msgRecv(), "msgRecv");
-        o.metric("simplex_smp_messages_expired", "Expired messages.", "counter", "", d.msgExpired(), "msgExpired");
-        o.metric("simplex_smp_messages_total", "Total number of messages stored.", "gauge", "", d.msgCount(),
+        o.metric("simplex_smp_messages_received", "Received messages.", "counter", "", d.get(MSG_RECV), "msgRecv");
+        o.metric("simplex_smp_messages_expired", "Expired messages.", "counter", "", d.get(MSG_EXPIRED), "msgExpired");
+        o.metric("simplex_smp_messages_total", "Total number of messages stored.", "gauge", "", d.get(MSG_COUNT),
                 "msgCount");
 
         o.section("Notification messages (client)");
         o.metric("simplex_smp_messages_notify_sent", "Sent messages with notification flag (cleint).", "counter", "",
-                d.msgSentNtf(), "msgSentNtf");
+                d.get(MSG_SENT_NTF), "msgSentNtf");
         o.metric("simplex_smp_messages_notify_received", "Received messages with notification flag (client).",
-                "counter", "", d.msgRecvNtf(), "msgRecvNtf");
+                "counter", "", d.get(MSG_RECV_NTF), "msgRecvNtf");
         o.metric("simplex_smp_messages_notify_get_sent", "Requests to get messages with notification flag (client).",
-                "counter", "", d.msgGet(), "msgGet");
+                "counter", "", d.get(MSG_GET), "msgGet");
         o.metric("simplex_smp_messages_notify_get_received",
                 "Succesfully received get requests messages with notification flag (client).", "counter", "",
-                d.msgRecvGet(), "msgRecvGet");
+                d.get(MSG_RECV_GET), "msgRecvGet");
         o.head("simplex_smp_messages_notify_get_errors",
                 "Error events with messages with notification flag (client). ", "counter");
-        o.sample("simplex_smp_messages_notify_get_errors", "{type=\"nomsg\"}", d.msgGetNoMsg(), "msgGetNoMsg");
-        o.sample("simplex_smp_messages_notify_get_errors", "{type=\"auth\"}", d.msgGetAuth(), "msgGetAuth");
-        o.sample("simplex_smp_messages_notify_get_errors", "{type=\"duplicate\"}", d.msgGetDuplicate(),
+        o.sample("simplex_smp_messages_notify_get_errors", "{type=\"nomsg\"}", d.get(MSG_GET_NO_MSG), "msgGetNoMsg");
+        o.sample("simplex_smp_messages_notify_get_errors", "{type=\"auth\"}", d.get(MSG_GET_AUTH), "msgGetAuth");
+        o.sample("simplex_smp_messages_notify_get_errors", "{type=\"duplicate\"}", d.get(MSG_GET_DUPLICATE),
                 "msgGetDuplicate");
-        o.sample("simplex_smp_messages_notify_get_errors", "{type=\"prohibited\"}", d.msgGetProhibited(),
+        o.sample("simplex_smp_messages_notify_get_errors", "{type=\"prohibited\"}", d.get(MSG_GET_PROHIBITED),
                 "msgGetProhibited");
         sb.append('\n');
         o.metric("simplex_smp_queues_notify_created", "Created queue notification credentials.", "counter", "",
-                d.ntfCreated(), "ntfCreated");
+                d.get(NTF_CREATED), "ntfCreated");
         o.metric("simplex_smp_queues_notify_new_created", "Created new queues with notification credentials.",
-                "counter", "", d.ntfNewCreated(), "ntfNewCreated");
+                "counter", "", d.get(NTF_NEW_CREATED), "ntfNewCreated");
         o.metric("simplex_smp_queues_notify_deleted", "Deleted queue notification credentials.", "counter", "",
-                d.ntfDeleted(), "ntfDeleted");
+                d.get(NTF_DELETED), "ntfDeleted");
         o.metric("simplex_smp_queues_notify_deleted_batch", "Deleted batched queue notification credentials.",
-                "counter", "", d.ntfDeletedB(), "ntfDeletedB");
+                "counter", "", d.get(NTF_DELETED_B), "ntfDeletedB");
         o.metric("simplex_smp_queues_notify_total1",
                 "Total number of stored queues with notification flag (first type of count).", "gauge", "",
-                d.ntfCount(), "ntfCount1");
+                d.get(NTF_COUNT), "ntfCount1");
         o.metric("simplex_smp_queues_notify_total2",
                 "Total number of stored queues with notification flag (second type of count).", "gauge", "",
                 ec.notifierCount(), "ntfCount2");
 
         o.section("Notifications (server)");
         o.metric("simplex_smp_messages_ntf_successes",
-                "Successful events with notification messages (to ntf server). ", "counter", "", d.msgNtfs(),
+                "Successful events with notification messages (to ntf server). ", "counter", "", d.get(MSG_NTFS),
                 "msgNtfs");
         o.metric("simplex_smp_messages_ntf_successes_batch",
                 "Successful batched events with notification messages (to ntf server). ", "counter", "",
-                d.msgNtfsB(), "msgNtfsB");
+                d.get(MSG_NTFS_B), "msgNtfsB");
         o.head("simplex_smp_messages_ntf_errors", "Error events with notification messages (to ntf server). ",
                 "counter");
-        o.sample("simplex_smp_messages_ntf_errors", "{type=\"nosub\"}", d.msgNtfNoSub(), "msgNtfNoSub");
-        o.sample("simplex_smp_messages_ntf_errors", "{type=\"lost\"}", d.msgNtfLost(), "msgNtfLost");
-        o.sample("simplex_smp_messages_ntf_errors", "{type=\"expired\"}", d.msgNtfExpired(), "msgNtfExpired");
+        o.sample("simplex_smp_messages_ntf_errors", "{type=\"nosub\"}", d.get(MSG_NTF_NO_SUB), "msgNtfNoSub");
+        o.sample("simplex_smp_messages_ntf_errors", "{type=\"lost\"}", d.get(MSG_NTF_LOST), "msgNtfLost");
+        o.sample("simplex_smp_messages_ntf_errors", "{type=\"expired\"}", d.get(MSG_NTF_EXPIRED), "msgNtfExpired");
         sb.append('\n');
         o.metric("simplex_smp_subscription_ntf_requests",
-                "Subscription requests with notification flag (from ntf server). ", "counter", "", d.ntfSub(),
+                "Subscription requests with notification flag (from ntf server). ", "counter", "", d.get(NTF_SUB),
                 "ntfSub");
         o.metric("simplex_smp_subscription_ntf_requests_batch",
                 "Batched subscription requests with notification flag (from ntf server). ", "counter", "",
-                d.ntfSubB(), "ntfSubB");
+                d.get(NTF_SUB_B), "ntfSubB");
         o.head("simplex_smp_subscribtion_ntf_errors",
                 "Subscription errors with notification flag (from ntf server). ", "counter");
-        o.sample("simplex_smp_subscribtion_ntf_errors", "{type=\"auth\"}", d.ntfSubAuth(), "ntfSubAuth");
-        o.sample("simplex_smp_subscribtion_ntf_errors", "{type=\"duplicate\"}", d.ntfSubDuplicate(),
+        o.sample("simplex_smp_subscribtion_ntf_errors", "{type=\"auth\"}", d.get(NTF_SUB_AUTH), "ntfSubAuth");
+        o.sample("simplex_smp_subscribtion_ntf_errors", "{type=\"duplicate\"}", d.get(NTF_SUB_DUPLICATE),
                 "ntfSubDuplicate");
         sb.append('\n');
 
@@ -156,7 +158,7 @@ public final class SmpPrometheusMetrics {
         o.proxyErrors("simplex_smp_relay_messages_errors", "Error events with messages sent through relay.",
                 d.pMsgFwds(), d.pMsgFwdsOwn(), "pMsgFwds");
         o.metric("simplex_smp_relay_messages_received", "Relay messages statistics.", "counter", "",
-                d.pMsgFwdsRecv(), "pMsgFwdsRecv");
+                d.get(P_MSG_FWDS_RECV), "pMsgFwdsRecv");
 
         // no blank line after this heading in the reference
         sb.append("# Services\n# --------\n");
@@ -189,7 +191,7 @@ public final class SmpPrometheusMetrics {
         o.live("simplex_smp_delivered_clients_total", "Subscribed clients", rt.delivered().clients(),
                 "delivered.subClientsCount");
         String ack = "simplex_smp_delivery_ack_confirmed_time";
-        long confirmed = d.msgRecv() + d.msgRecvGet();
+        long confirmed = d.get(MSG_RECV) + d.get(MSG_RECV_GET);
         sb.append("# HELP ").append(ack).append(" Times to confirm message delivery, only confirmed deliveries\n");
         sb.append("# TYPE ").append(ack).append(" histogram\n");
         sb.append(ack).append("_sum ").append(d.msgRecvAckTimes().sumTime()).append(ts).append('\n');

@@ -1,5 +1,7 @@
 package dev.relayj.stats;
 
+import static dev.relayj.stats.XftpCounter.*;
+
 import java.time.Instant;
 
 /**
@@ -26,21 +28,21 @@ public final class XftpPrometheusMetrics {
         sb.append("# Stats from: ").append(UtcTimeText.format(d.fromTime())).append('\n');
         sb.append('\n');
         sb.append("# Files\n# -----\n\n");
-        metric(sb, "simplex_xftp_files_created", "Created files", "counter", d.filesCreated() + ts, "filesCreated");
-        metric(sb, "simplex_xftp_files_recipients", "Files recipients", "counter", d.fileRecipients() + ts,
+        metric(sb, "simplex_xftp_files_created", "Created files", "counter", d.get(FILES_CREATED) + ts, "filesCreated");
+        metric(sb, "simplex_xftp_files_recipients", "Files recipients", "counter", d.get(FILE_RECIPIENTS) + ts,
                 "fileRecipients");
-        metric(sb, "simplex_xftp_files_uploaded", "Uploaded files", "counter", d.filesUploaded() + ts,
+        metric(sb, "simplex_xftp_files_uploaded", "Uploaded files", "counter", d.get(FILES_UPLOADED) + ts,
                 "filesUploaded");
-        metric(sb, "simplex_xftp_files_expired", "Expired files", "counter", d.filesExpired() + ts, "filesExpired");
-        metric(sb, "simplex_xftp_files_deleted", "Deleted files", "counter", d.filesDeleted() + ts, "filesDeleted");
-        metric(sb, "simplex_xftp_files_blocked", "Blocked files", "counter", d.filesBlocked() + ts, "filesBlocked");
-        metric(sb, "simplex_xftp_file_downloads", "File downloads", "counter", d.fileDownloads() + ts,
+        metric(sb, "simplex_xftp_files_expired", "Expired files", "counter", d.get(FILES_EXPIRED) + ts, "filesExpired");
+        metric(sb, "simplex_xftp_files_deleted", "Deleted files", "counter", d.get(FILES_DELETED) + ts, "filesDeleted");
+        metric(sb, "simplex_xftp_files_blocked", "Blocked files", "counter", d.get(FILES_BLOCKED) + ts, "filesBlocked");
+        metric(sb, "simplex_xftp_file_downloads", "File downloads", "counter", d.get(FILE_DOWNLOADS) + ts,
                 "fileDownloads");
-        metric(sb, "simplex_xftp_file_download_acks", "File download ACKs", "counter", d.fileDownloadAcks() + ts,
+        metric(sb, "simplex_xftp_file_download_acks", "File download ACKs", "counter", d.get(FILE_DOWNLOAD_ACKS) + ts,
                 "fileDownloadAcks");
-        metric(sb, "simplex_xftp_files_count_total", "Total files count ", "gauge", d.filesCount() + ts,
+        metric(sb, "simplex_xftp_files_count_total", "Total files count ", "gauge", d.get(FILES_COUNT) + ts,
                 "filesCount");
-        metric(sb, "simplex_xftp_files_size", "Size of files ", "gauge", d.filesSize() + ts, "filesSize ");
+        metric(sb, "simplex_xftp_files_size", "Size of files ", "gauge", d.get(FILES_SIZE) + ts, "filesSize ");
         metric(sb, "simplex_xftp_files_count_daily", "Daily files count", "gauge", downloaded.day() + ts,
                 "filesDownloaded.dayCount");
         metric(sb, "simplex_xftp_files_count_weekly", "Weekly files count", "gauge", downloaded.week() + ts,

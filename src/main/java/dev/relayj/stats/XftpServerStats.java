@@ -1,5 +1,7 @@
 package dev.relayj.stats;
 
+import static dev.relayj.stats.XftpCounter.*;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -7,23 +9,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Live statistics of the XFTP server ({@code FileServerStats} in
- * {@code FileTransfer/Server/Stats.hs}), with its daily CSV row and state file.
+ * {@code FileTransfer/Server/Stats.hs}) — the plain counters declared by {@link XftpCounter} —
+ * with its daily CSV row and state file.
  */
 public final class XftpServerStats {
     private final AtomicReference<Instant> fromTime;
-    public final Counter filesCreated = new Counter();
-    public final Counter fileRecipients = new Counter();
-    public final Counter filesUploaded = new Counter();
-    public final Counter filesExpired = new Counter();
-    public final Counter filesDeleted = new Counter();
-    public final Counter filesBlocked = new Counter();
+    private final CounterSet<XftpCounter> counters = new CounterSet<>(XftpCounter.class);
     /** Distinct files (by sender id) downloaded this day, week and month. */
     public final PeriodStats filesDownloaded = new PeriodStats();
-    public final Counter fileDownloads = new Counter();
-    public final Counter fileDownloadAcks = new Counter();
-    public final Counter filesCount = new Counter();
-    /** Bytes of stored files. */
-    public final Counter filesSize = new Counter();
 
     public XftpServerStats(Instant fromTime) {
         this.fromTime = new AtomicReference<>(fromTime);
@@ -33,26 +26,19 @@ public final class XftpServerStats {
         return fromTime.get();
     }
 
+    public Counter counter(XftpCounter counter) {
+        return counters.get(counter);
+    }
+
     public XftpServerStatsData snapshot() {
-        return new XftpServerStatsData(fromTime.get(), filesCreated.get(), fileRecipients.get(), filesUploaded.get(),
-                filesExpired.get(), filesDeleted.get(), filesBlocked.get(), filesDownloaded.snapshot(),
-                fileDownloads.get(), fileDownloadAcks.get(), filesCount.get(), filesSize.get());
+        return new XftpServerStatsData(fromTime.get(), counters.snapshot(), filesDownloaded.snapshot());
     }
 
     /** Sets every counter from saved data ({@code setFileServerStats}); used once at start. */
     public void restore(XftpServerStatsData d) {
         fromTime.set(d.fromTime());
-        filesCreated.set(d.filesCreated());
-        fileRecipients.set(d.fileRecipients());
-        filesUploaded.set(d.filesUploaded());
-        filesExpired.set(d.filesExpired());
-        filesDeleted.set(d.filesDeleted());
-        filesBlocked.set(d.filesBlocked());
+        counters.restore(d.counters());
         filesDownloaded.restore(d.filesDownloaded());
-        fileDownloads.set(d.fileDownloads());
-        fileDownloadAcks.set(d.fileDownloadAcks());
-        filesCount.set(d.filesCount());
-        filesSize.set(d.filesSize());
     }
 
     /**
@@ -62,30 +48,25 @@ public final class XftpServerStats {
      */
     public String csvRow(Instant now) {
         Instant from = fromTime.getAndSet(now);
-        long filesCreated = this.filesCreated.getAndReset();
-        long fileRecipients = this.fileRecipients.getAndReset();
-        long filesUploaded = this.filesUploaded.getAndReset();
-        long filesExpired = this.filesExpired.getAndReset();
-        long filesDeleted = this.filesDeleted.getAndReset();
+        long[] v = new long[XftpCounter.values().length];
+        for (XftpCounter c : XftpCounter.values()) {
+            v[c.ordinal()] = c.resetDaily() ? counters.get(c).getAndReset() : counters.get(c).get();
+        }
         PeriodStatCounts files = filesDownloaded.countsForRow(now);
-        long fileDownloads = this.fileDownloads.getAndReset();
-        long fileDownloadAcks = this.fileDownloadAcks.getAndReset();
-        long filesCount = this.filesCount.get();
-        long filesSize = this.filesSize.get();
         return String.join(",",
                 UtcTimeText.formatDay(from),
-                Long.toString(filesCreated),
-                Long.toString(fileRecipients),
-                Long.toString(filesUploaded),
-                Long.toString(filesDeleted),
+                Long.toString(v[FILES_CREATED.ordinal()]),
+                Long.toString(v[FILE_RECIPIENTS.ordinal()]),
+                Long.toString(v[FILES_UPLOADED.ordinal()]),
+                Long.toString(v[FILES_DELETED.ordinal()]),
                 files.day(),
                 files.week(),
                 files.month(),
-                Long.toString(fileDownloads),
-                Long.toString(fileDownloadAcks),
-                Long.toString(filesCount),
-                Long.toString(filesSize),
-                Long.toString(filesExpired));
+                Long.toString(v[FILE_DOWNLOADS.ordinal()]),
+                Long.toString(v[FILE_DOWNLOAD_ACKS.ordinal()]),
+                Long.toString(v[FILES_COUNT.ordinal()]),
+                Long.toString(v[FILES_SIZE.ordinal()]),
+                Long.toString(v[FILES_EXPIRED.ordinal()]));
     }
 
     public void saveTo(StatsStateFile file) throws IOException {

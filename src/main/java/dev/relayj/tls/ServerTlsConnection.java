@@ -24,8 +24,11 @@ final class ServerTlsConnection implements TlsConnection {
     private final boolean acmeChallengeAnswered;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final InputStream input;
+    private final SetupDeadline setupDeadline;
 
-    ServerTlsConnection(Socket socket, InputStream socketInput, TlsServerProtocol protocol, RelayTlsServer server) {
+    ServerTlsConnection(Socket socket, InputStream socketInput, TlsServerProtocol protocol, RelayTlsServer server,
+            SetupDeadline setupDeadline) {
+        this.setupDeadline = setupDeadline;
         this.socket = socket;
         this.protocol = protocol;
         SecurityParameters parameters = server.securityParameters();
@@ -66,6 +69,11 @@ final class ServerTlsConnection implements TlsConnection {
 
     boolean acmeChallengeAnswered() {
         return acmeChallengeAnswered;
+    }
+
+    @Override
+    public void endSetup() {
+        setupDeadline.end();
     }
 
     @Override

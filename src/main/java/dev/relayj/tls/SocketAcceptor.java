@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * connection. What a connection is for (TLS, plain HTTP) is the owner's.
  */
 public final class SocketAcceptor implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SocketAcceptor.class.getName());
     private final ServerSocket serverSocket;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -84,7 +85,7 @@ public final class SocketAcceptor implements AutoCloseable {
                     return;
                 }
                 // as the reference's safeAccept: a failed accept (aborted connection, no buffers) is retried
-                System.err.println("socket accept error: " + e.getMessage());
+                LOG.log(System.Logger.Level.ERROR, "socket accept error: " + e.getMessage());
                 pauseAfterAcceptError();
                 continue;
             }

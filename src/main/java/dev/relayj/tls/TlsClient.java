@@ -8,7 +8,6 @@ import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
 import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsFatalAlert;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * Runs the client side of TLS with a relay over a connected socket, made directly or through a
@@ -31,7 +30,7 @@ public final class TlsClient {
         try {
             DeadlineInput input = new DeadlineInput(socket, System.nanoTime() + settings.handshakeTimeout().toNanos());
             TlsClientProtocol protocol = new TlsClientProtocol(input, socket.getOutputStream());
-            RelayTlsClient client = new RelayTlsClient(new BcTlsCrypto(RANDOM), settings);
+            RelayTlsClient client = new RelayTlsClient(new RelayTlsCrypto(RANDOM), settings);
             try {
                 protocol.connect(client);
             } catch (TlsFatalAlert e) {

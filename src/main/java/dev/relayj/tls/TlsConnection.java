@@ -34,6 +34,14 @@ public interface TlsConnection extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The protocol's own handshake is over: the connection's setup deadline, which runs from accept
+     * through TLS to this call, no longer applies. A handler that never calls it is cut off at the
+     * deadline when the listener sets one ({@link TlsSettings#protocolHandshakeTimeout()}).
+     */
+    default void endSetup() {
+    }
+
     InputStream input();
 
     OutputStream output();

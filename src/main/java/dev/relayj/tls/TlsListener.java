@@ -1,17 +1,14 @@
 package dev.relayj.tls;
 
+import dev.relayj.runtime.Deadlines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.security.SecureRandom;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
@@ -22,6 +19,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * touches another.
  */
 public final class TlsListener implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TlsListener.class.getName());
     private static final int BACKLOG = 1024;
     /** As the reference's {@code gracefulClose conn 5000}: how long closing may wait for the peer. */
     private static final long CLOSE_GRACE_MILLIS = 5000;
@@ -30,20 +28,12 @@ public final class TlsListener implements AutoCloseable {
     private volatile TlsSettings settings;
     private volatile AcmeTlsChallenges challengesOrNull;
     private final ConnectionHandler handler;
-    private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
-    private final ScheduledExecutorService timer;
+    private final BcTlsCrypto crypto = new RelayTlsCrypto(new SecureRandom());
 
     private TlsListener(SocketAcceptor acceptor, TlsSettings settings, ConnectionHandler handler) {
         this.acceptor = acceptor;
         this.settings = settings;
         this.handler = handler;
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "tls-timeouts-" + acceptor.port());
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.timer = executor;
     }
 
     /**
@@ -67,9 +57,7 @@ public final class TlsListener implements AutoCloseable {
      * The caller checks that the identity (the CA fingerprint) is unchanged.
      */
     public void replaceCredentials(ServerCredentials credentials, ServerCredentials webCredentialsOrNull) {
-        TlsSettings s = settings;
-        settings = new TlsSettings(credentials, webCredentialsOrNull, s.alpnProtocols(), s.handshakeTimeout(),
-                s.logTlsErrors(), s.requestClientCertificates());
+        settings = settings.withCredentials(credentials, webCredentialsOrNull);
     }
 
     /** Answers TLS-ALPN-01 challenges (RFC 8737) from these certificates on this port. */
@@ -100,7 +88,7 @@ public final class TlsListener implements AutoCloseable {
         } catch (IOException e) {
             // the connection failed or the client left; it is closed below
         } catch (RuntimeException e) {
-            System.err.println("connection handler failed for " + socket.getRemoteSocketAddress() + ": " + e);
+            LOG.log(System.Logger.Level.ERROR, "connection handler failed for " + socket.getRemoteSocketAddress() + ": " + e);
         } finally {
             Future<?> abort = schedule(connection::abort, CLOSE_GRACE_MILLIS);
             connection.close();
@@ -110,43 +98,46 @@ public final class TlsListener implements AutoCloseable {
 
     /** Runs the action after the delay; at once when the listener has been closed meanwhile. */
     private Future<?> schedule(Runnable action, long delayMillis) {
-        try {
-            return timer.schedule(action, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
+        if (acceptor.isClosed()) {
             action.run();
             return CompletableFuture.completedFuture(null);
         }
+        return Deadlines.after(Duration.ofMillis(delayMillis), action);
     }
 
-    /** The connection after a successful handshake, or null (reported when logging TLS errors). */
+    /**
+     * The connection after a successful handshake, or null (reported when logging TLS errors). Its
+     * setup deadline keeps running through the protocol's handshake when the settings ask for one.
+     */
     private ServerTlsConnection handshake(Socket socket) {
         TlsSettings settings = this.settings;
-        AtomicBoolean timedOut = new AtomicBoolean();
-        Future<?> timeout = schedule(() -> {
-            timedOut.set(true);
-            closeQuietly(socket);
-        }, settings.handshakeTimeout().toMillis());
+        SetupDeadline deadline = new SetupDeadline(this::schedule, () -> closeQuietly(socket));
+        deadline.arm(settings.handshakeTimeout().toMillis());
         try {
             InputStream socketInput = socket.getInputStream();
             TlsServerProtocol protocol = new TlsServerProtocol(socketInput, socket.getOutputStream());
             RelayTlsServer server = new RelayTlsServer(crypto, settings, challengesOrNull);
             protocol.accept(server);
-            if (!timeout.cancel(false)) {
-                return null;
+            if (settings.protocolHandshakeTimeout().isZero() || server.acmeChallengeAnswered()) {
+                if (!deadline.end()) {
+                    return null;
+                }
+            } else {
+                deadline.arm(settings.protocolHandshakeTimeout().toMillis());
             }
-            return new ServerTlsConnection(socket, socketInput, protocol, server);
+            return new ServerTlsConnection(socket, socketInput, protocol, server, deadline);
         } catch (IOException | RuntimeException e) {
-            timeout.cancel(false);
+            boolean timedOut = !deadline.end();
             if (settings.logTlsErrors() && !acceptor.isClosed()) {
-                logHandshakeError(timedOut.get() ? "tls setup timeout" : describe(e));
+                logHandshakeError(timedOut ? "tls setup timeout" : describe(e));
             }
             return null;
         }
     }
 
-    /** One line, as the reference's {@code connectTLS} prints with log_tls_errors on (to stdout, {@code putStrLn}). */
+    /** One line, as the reference's {@code connectTLS} prints with log_tls_errors on. */
     private static void logHandshakeError(String description) {
-        System.out.println("TLS error: " + description);
+        LOG.log(System.Logger.Level.INFO, "TLS error: " + description);
     }
 
     private static String describe(Exception e) {
@@ -168,6 +159,5 @@ public final class TlsListener implements AutoCloseable {
     @Override
     public void close() {
         acceptor.close();
-        timer.shutdownNow();
     }
 }

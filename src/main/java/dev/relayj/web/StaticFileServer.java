@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class StaticFileServer {
     /** Small windows: requests have no bodies, and responses are small pages. */
-    private static final Http2ServerConfig HTTP2_CONFIG = new Http2ServerConfig(32, 65535, 65535, 16384, 16384, 4096);
+    private static final Http2ServerConfig HTTP2_CONFIG = Http2ServerConfig.DEFAULT.withMaxConcurrentStreams(32)
+            .withWindows(65535, 65535).withMaxHeaderListSize(16384);
 
     /** RFC 8555 section 8.3: where the CA fetches an HTTP-01 key authorization. */
     private static final String ACME_CHALLENGE_PREFIX = "/.well-known/acme-challenge/";
@@ -124,14 +125,6 @@ public final class StaticFileServer {
                 }
             }
         }
-    }
-
-    /**
-     * A handler answering every request from the site: 405 for methods other than GET and HEAD,
-     * 404 for what is not there. For an HTTP/2 server of one's own (no timeouts added).
-     */
-    public Http2Handler http2Handler() {
-        return this::respond;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.relayj.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.smp.server.SmpServer;
@@ -94,6 +95,20 @@ class StartTest {
                 + "expiring messages after 21 days\n"
                 + "expiring clients inactive for 21600 seconds every 3600 seconds\n"
                 + "creating new queues allowed\n", r.out());
+    }
+
+    @Test
+    void ghcRuntimeOptionsOfTheReferenceUnitsAreIgnoredWithOneLine() throws Exception {
+        assertEquals(0, CliRun.smp(cfg(), log(), "init", "-y", "--disable-web").exitCode());
+        // scripts/main/smp-server.service: ExecStart=/usr/local/bin/smp-server start +RTS -N -RTS
+        CliRun r = CliRun.smp(cfg(), log(), "", server -> {
+            throw new AssertionError("maintenance must not start the relay");
+        }, "start", "+RTS", "-N", "-RTS", "-m");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(GhcRuntimeOptions.NOTE + "\n", r.err());
+        CliRun toTheEnd = CliRun.xftp(cfg(), log(), "", server -> server.close(), "start", "+RTS", "-N", "-A16m");
+        assertTrue(toTheEnd.err().startsWith(GhcRuntimeOptions.NOTE + "\n"), toTheEnd.err());
+        assertFalse(toTheEnd.err().contains("Invalid option"), toTheEnd.err());
     }
 
     @Test

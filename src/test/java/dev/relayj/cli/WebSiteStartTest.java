@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.smp.server.SmpServer;
+import dev.relayj.testing.ReferenceFixtures;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(150)
 class WebSiteStartTest {
-    private static final Path FIXTURES = Path.of("/work/shared/fixtures/simplexmq");
+    private static final Path FIXTURES = ReferenceFixtures.DIR;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     @TempDir

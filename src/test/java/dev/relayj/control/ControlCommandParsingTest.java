@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,8 +151,8 @@ class ControlCommandParsingTest {
         assertArrayEquals(new byte[] {1, 2, 3}, delete.fileId().bytes());
         var block = assertInstanceOf(XftpControlCommand.Block.class,
                 XftpControlCommand.parse("block AQID reason=content,notice={\"ttl\":60}".getBytes()));
-        assertEquals(dev.relayj.xftp.protocol.BlockingInfo.Reason.CONTENT, block.info().reason());
-        assertEquals(60L, block.info().notice().ttl());
+        assertEquals(dev.relayj.protocol.BlockingInfo.Reason.CONTENT, block.info().reason());
+        assertEquals(60L, block.info().notice().ttlSeconds());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.relayj.control;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relayj.control.SmpControlTarget.QueueBlockResult;
 import dev.relayj.control.SmpControlTarget.QueueEntityStatus;
 import dev.relayj.control.SmpControlTarget.QueueUnblockResult;
-import dev.relayj.smp.protocol.BlockingInfo;
-import dev.relayj.smp.protocol.ClientNotice;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.ClientNotice;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -241,8 +243,8 @@ class SmpControlPortTest {
 
     @Test
     void statsInTheReferencesOrder() throws IOException {
-        target.stats.qCreated.add(3);
-        target.stats.qSubAuth.add(1);
+        target.stats.add(Q_CREATED, 3);
+        target.stats.add(Q_SUB_AUTH, 1);
         target.stats.pRelays.requests.add(9);
         target.stats.activeQueues.update(new byte[] {1});
         List<String> expected = List.of("fromTime: 2024-05-01 10:20:30.5 UTC", "qCreated: 3", "qSecured: 0",

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.control.XftpControlTarget.FileActionResult;
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,7 @@ class XftpControlPortTest {
 
             @Override
             public FileActionResult blockFile(ControlEntityId recipientId, BlockingInfo info) {
-                calls.add("block " + info.encode());
+                calls.add("block " + info.toText());
                 return result;
             }
 

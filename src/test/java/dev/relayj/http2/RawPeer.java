@@ -114,6 +114,11 @@ final class RawPeer implements AutoCloseable {
                 new HpackEncoder().encode(fields));
     }
 
+    /** HEADERS without END_HEADERS: CONTINUATION frames must follow. */
+    void headersWithoutEnd(int streamId, List<HeaderField> fields) throws IOException {
+        frame(FrameType.HEADERS, FrameType.FLAG_END_STREAM, streamId, new HpackEncoder().encode(fields));
+    }
+
     void request(int streamId, String method, String path, boolean endStream) throws IOException {
         headers(streamId, requestFields(method, path), endStream);
     }
@@ -170,6 +175,16 @@ final class RawPeer implements AutoCloseable {
         if (ended != null && !(ended instanceof IOException)) {
             fail("server failed", ended);
         }
+    }
+
+    /** As {@link #expectGoAway}, with any frames (resets of streams included) before the GOAWAY. */
+    void expectGoAwayAfterAnything(Http2ErrorCode code) throws Exception {
+        Frame f = next();
+        while (f.type() != FrameType.GOAWAY) {
+            f = next();
+        }
+        assertEquals(code, Http2ErrorCode.of(f.int32(4)), "GOAWAY code");
+        assertEquals(-1, in.read(), "connection closed after GOAWAY");
     }
 
     void expectReset(int streamId, Http2ErrorCode code) throws IOException {

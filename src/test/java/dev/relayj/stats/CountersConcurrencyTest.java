@@ -1,5 +1,7 @@
 package dev.relayj.stats;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +28,7 @@ class CountersConcurrencyTest {
             for (int t = 0; t < THREADS; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < PER_THREAD; i++) {
-                        stats.msgSent.increment();
+                        stats.increment(MSG_SENT);
                         stats.pMsgFwds.requests.increment();
                         // every thread touches the same 1000 queues
                         stats.activeQueues.update(ByteBuffer.allocate(24).putInt(0, i % 1000).array());
@@ -40,7 +42,7 @@ class CountersConcurrencyTest {
             pool.shutdownNow();
             assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
         }
-        assertEquals(THREADS * PER_THREAD, stats.msgSent.get());
+        assertEquals(THREADS * PER_THREAD, stats.counter(MSG_SENT).get());
         assertEquals(THREADS * PER_THREAD, stats.pMsgFwds.requests.get());
         assertEquals(1000, stats.activeQueues.snapshot().day().length);
     }
@@ -50,7 +52,7 @@ class CountersConcurrencyTest {
         SmpServerStats stats = new SmpServerStats(Instant.parse("2024-01-14T00:00:00Z"));
         Thread writer = Thread.ofPlatform().start(() -> {
             for (int i = 0; i < 100_000; i++) {
-                stats.msgRecv.increment();
+                stats.increment(MSG_RECV);
             }
         });
         long total = 0;

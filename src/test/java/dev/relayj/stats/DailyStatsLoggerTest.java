@@ -1,5 +1,7 @@
 package dev.relayj.stats;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -35,12 +37,12 @@ class DailyStatsLoggerTest {
         Path csv = dir.resolve("smp-server-stats.daily.log");
         Clock clock = Clock.fixed(Instant.parse("2024-01-15T00:00:00Z"), ZoneOffset.UTC);
         SmpServerStats stats = new SmpServerStats(Instant.parse("2024-01-14T00:00:00Z"));
-        stats.msgSent.add(5);
+        stats.add(MSG_SENT, 5);
         try (DailyStatsLogger logger = new DailyStatsLogger(csv, clock, 0, 86400,
                 now -> stats.csvRow(now, EntityCounts.ZERO))) {
             assertFalse(Files.exists(csv));
             logger.writeNow();
-            stats.msgSent.increment();
+            stats.increment(MSG_SENT);
             logger.writeNow();
         }
         List<String> lines = Files.readAllLines(csv);

@@ -1,5 +1,7 @@
 package dev.relayj.stats;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,9 +28,9 @@ class SmpPrometheusMetricsTest {
     @Test
     void writesTheReferenceLayout() {
         SmpServerStats stats = new SmpServerStats(Instant.parse("2026-01-01T00:00:00Z"));
-        stats.qCreated.add(5);
-        stats.qDeletedAll.add(2);
-        stats.qCount.set(3);
+        stats.add(Q_CREATED, 5);
+        stats.add(Q_DELETED_ALL, 2);
+        stats.counter(Q_COUNT).set(3);
         String text = render(stats, realTime(TimeBucketsData.EMPTY));
         assertTrue(text.startsWith("# Recorded at: 2026-01-15T10:20:30Z\n"
                 + "# Stats from: 2026-01-01T00:00:00Z\n"
@@ -71,7 +73,7 @@ class SmpPrometheusMetricsTest {
     @Test
     void histogramBucketsAccumulateAndFillGaps() {
         SmpServerStats stats = new SmpServerStats(AT);
-        stats.msgRecv.add(3);
+        stats.add(MSG_RECV, 3);
         stats.msgRecvAckTimes.record(100, 101);
         stats.msgRecvAckTimes.record(100, 102);
         stats.msgRecvAckTimes.record(100, 500);

@@ -1,5 +1,7 @@
 package dev.relayj.stats;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -20,58 +22,58 @@ class SmpServerStatsCsvTest {
 
     private static SmpServerStats statsWithKnownValues() {
         SmpServerStats s = new SmpServerStats(Instant.parse("2024-01-14T00:00:00.25Z"));
-        s.qCreated.set(1);
-        s.qSecured.set(2);
-        s.qDeletedAll.set(3);
-        s.qDeletedAllB.set(4);
-        s.qDeletedNew.set(5);
-        s.qDeletedSecured.set(6);
-        s.qBlocked.set(7);
-        s.qSub.set(8);
-        s.qSubAllB.set(9);
-        s.qSubAuth.set(10);
-        s.qSubDuplicate.set(11);
-        s.qSubProhibited.set(12);
-        s.qSubEnd.set(13);
-        s.qSubEndB.set(14);
-        s.ntfCreated.set(15);
-        s.ntfNewCreated.set(16);
-        s.ntfDeleted.set(17);
-        s.ntfDeletedB.set(18);
-        s.ntfSub.set(19);
-        s.ntfSubB.set(20);
-        s.ntfSubAuth.set(21);
-        s.ntfSubDuplicate.set(22);
-        s.msgSent.set(23);
-        s.msgSentAuth.set(24);
-        s.msgSentQuota.set(25);
-        s.msgSentLarge.set(26);
-        s.msgSentBlock.set(27);
-        s.msgRecv.set(28);
-        s.msgRecvGet.set(30);
-        s.msgGet.set(31);
-        s.msgGetNoMsg.set(32);
-        s.msgGetAuth.set(33);
-        s.msgGetDuplicate.set(34);
-        s.msgGetProhibited.set(35);
-        s.msgExpired.set(36);
-        s.msgSentNtf.set(38);
-        s.msgRecvNtf.set(39);
-        s.msgNtfs.set(41);
-        s.msgNtfsB.set(42);
-        s.msgNtfNoSub.set(43);
-        s.msgNtfLost.set(44);
-        s.msgNtfExpired.set(45);
+        s.counter(Q_CREATED).set(1);
+        s.counter(Q_SECURED).set(2);
+        s.counter(Q_DELETED_ALL).set(3);
+        s.counter(Q_DELETED_ALL_B).set(4);
+        s.counter(Q_DELETED_NEW).set(5);
+        s.counter(Q_DELETED_SECURED).set(6);
+        s.counter(Q_BLOCKED).set(7);
+        s.counter(Q_SUB).set(8);
+        s.counter(Q_SUB_ALL_B).set(9);
+        s.counter(Q_SUB_AUTH).set(10);
+        s.counter(Q_SUB_DUPLICATE).set(11);
+        s.counter(Q_SUB_PROHIBITED).set(12);
+        s.counter(Q_SUB_END).set(13);
+        s.counter(Q_SUB_END_B).set(14);
+        s.counter(NTF_CREATED).set(15);
+        s.counter(NTF_NEW_CREATED).set(16);
+        s.counter(NTF_DELETED).set(17);
+        s.counter(NTF_DELETED_B).set(18);
+        s.counter(NTF_SUB).set(19);
+        s.counter(NTF_SUB_B).set(20);
+        s.counter(NTF_SUB_AUTH).set(21);
+        s.counter(NTF_SUB_DUPLICATE).set(22);
+        s.counter(MSG_SENT).set(23);
+        s.counter(MSG_SENT_AUTH).set(24);
+        s.counter(MSG_SENT_QUOTA).set(25);
+        s.counter(MSG_SENT_LARGE).set(26);
+        s.counter(MSG_SENT_BLOCK).set(27);
+        s.counter(MSG_RECV).set(28);
+        s.counter(MSG_RECV_GET).set(30);
+        s.counter(MSG_GET).set(31);
+        s.counter(MSG_GET_NO_MSG).set(32);
+        s.counter(MSG_GET_AUTH).set(33);
+        s.counter(MSG_GET_DUPLICATE).set(34);
+        s.counter(MSG_GET_PROHIBITED).set(35);
+        s.counter(MSG_EXPIRED).set(36);
+        s.counter(MSG_SENT_NTF).set(38);
+        s.counter(MSG_RECV_NTF).set(39);
+        s.counter(MSG_NTFS).set(41);
+        s.counter(MSG_NTFS_B).set(42);
+        s.counter(MSG_NTF_NO_SUB).set(43);
+        s.counter(MSG_NTF_LOST).set(44);
+        s.counter(MSG_NTF_EXPIRED).set(45);
         setProxy(s.pRelays, 101);
         setProxy(s.pRelaysOwn, 111);
         setProxy(s.pMsgFwds, 121);
         setProxy(s.pMsgFwdsOwn, 131);
-        s.pMsgFwdsRecv.set(51);
+        s.counter(P_MSG_FWDS_RECV).set(51);
         setService(s.rcvServices, 201);
         setService(s.ntfServices, 211);
-        s.qCount.set(54);
-        s.msgCount.set(55);
-        s.ntfCount.set(56);
+        s.counter(Q_COUNT).set(54);
+        s.counter(MSG_COUNT).set(55);
+        s.counter(NTF_COUNT).set(56);
         s.activeQueues.update(id("queue-a"));
         s.activeQueues.update(id("queue-b"));
         s.activeQueues.update(id("queue-a"));
@@ -123,9 +125,9 @@ class SmpServerStatsCsvTest {
                 + "61,0,0,0,0,0,62,0,0,0,0,0,0,0,0,56,63,64,65,66,"
                 + "201,202,203,204,205,206,207,208,211,212,213,214,215,216,217,218", tuesday);
         // qBlocked is reset but not written; ntfNewCreated and msgSentBlock are neither
-        assertEquals(0, s.qBlocked.get());
-        assertEquals(16, s.ntfNewCreated.get());
-        assertEquals(27, s.msgSentBlock.get());
+        assertEquals(0, s.counter(Q_BLOCKED).get());
+        assertEquals(16, s.counter(NTF_NEW_CREATED).get());
+        assertEquals(27, s.counter(MSG_SENT_BLOCK).get());
         assertEquals(Instant.parse("2024-01-16T00:00:00Z"), s.fromTime());
     }
 

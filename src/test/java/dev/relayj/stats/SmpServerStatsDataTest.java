@@ -1,5 +1,7 @@
 package dev.relayj.stats;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,24 +124,24 @@ class SmpServerStatsDataTest {
     void parsesEveryFieldOfTheCurrentFormat() throws Exception {
         SmpServerStatsData d = SmpServerStatsData.parse(CURRENT);
         assertEquals(Instant.parse("2024-01-14T00:00:00.250Z"), d.fromTime());
-        assertEquals(1, d.qCreated());
-        assertEquals(3, d.qDeletedAll());
-        assertEquals(4, d.qDeletedAllB());
-        assertEquals(5, d.qDeletedNew());
-        assertEquals(7, d.qBlocked());
-        assertEquals(54, d.qCount());
-        assertEquals(16, d.ntfNewCreated());
-        assertEquals(27, d.msgSentBlock());
-        assertEquals(45, d.msgNtfExpired());
+        assertEquals(1, d.get(Q_CREATED));
+        assertEquals(3, d.get(Q_DELETED_ALL));
+        assertEquals(4, d.get(Q_DELETED_ALL_B));
+        assertEquals(5, d.get(Q_DELETED_NEW));
+        assertEquals(7, d.get(Q_BLOCKED));
+        assertEquals(54, d.get(Q_COUNT));
+        assertEquals(16, d.get(NTF_NEW_CREATED));
+        assertEquals(27, d.get(MSG_SENT_BLOCK));
+        assertEquals(45, d.get(MSG_NTF_EXPIRED));
         assertArrayEquals(new long[] {-5, 3, 17}, d.activeQueues().day());
         assertArrayEquals(new long[] {-9000000000000000000L, -5, 3, 17, 99}, d.activeQueues().month());
         assertArrayEquals(new long[0], d.activeQueuesNtf().day());
         assertEquals(new ProxyStatsData(121, 122, 123, 124, 125), d.pMsgFwds());
-        assertEquals(51, d.pMsgFwdsRecv());
+        assertEquals(51, d.get(P_MSG_FWDS_RECV));
         assertEquals(new ServiceStatsData(201, 202, 203, 204, 205, 206, 207, 208), d.rcvServices());
         assertEquals(new ServiceStatsData(211, 212, 213, 214, 215, 216, 217, 218), d.ntfServices());
-        assertEquals(0, d.msgCount()); // not saved
-        assertEquals(0, d.ntfCount());
+        assertEquals(0, d.get(MSG_COUNT)); // not saved
+        assertEquals(0, d.get(NTF_COUNT));
     }
 
     @Test
@@ -153,8 +155,8 @@ class SmpServerStatsDataTest {
         Files.writeString(path, CURRENT);
         SmpServerStats stats = new SmpServerStats(Instant.EPOCH);
         SmpServerStatsData d = stats.restoreFrom(new StatsStateFile(path)).orElseThrow();
-        assertEquals(23, d.msgSent());
-        assertEquals(23, stats.msgSent.get());
+        assertEquals(23, d.get(MSG_SENT));
+        assertEquals(23, stats.counter(MSG_SENT).get());
         assertEquals(213, stats.ntfServices.assocUpdated.get());
         assertEquals(Instant.parse("2024-01-14T00:00:00.25Z"), stats.fromTime());
         assertFalse(Files.exists(path));
@@ -187,14 +189,14 @@ class SmpServerStatsDataTest {
                 monthMsgQueues=1,2,3,4""";
         SmpServerStatsData d = SmpServerStatsData.parse(old);
         assertEquals(Instant.parse("2023-05-01T10:00:00Z"), d.fromTime());
-        assertEquals(8, d.qDeletedAll());
-        assertEquals(0, d.qDeletedNew());
-        assertEquals(0, d.qDeletedSecured());
-        assertEquals(7, d.qSub());
-        assertEquals(0, d.qSubAllB());
-        assertEquals(5, d.msgSent());
-        assertEquals(4, d.msgRecv());
-        assertEquals(0, d.msgGet());
+        assertEquals(8, d.get(Q_DELETED_ALL));
+        assertEquals(0, d.get(Q_DELETED_NEW));
+        assertEquals(0, d.get(Q_DELETED_SECURED));
+        assertEquals(7, d.get(Q_SUB));
+        assertEquals(0, d.get(Q_SUB_ALL_B));
+        assertEquals(5, d.get(MSG_SENT));
+        assertEquals(4, d.get(MSG_RECV));
+        assertEquals(0, d.get(MSG_GET));
         assertArrayEquals(new long[] {1, 2}, d.activeQueues().day());
         assertArrayEquals(new long[] {1, 2, 3, 4}, d.activeQueues().month());
         assertArrayEquals(new long[0], d.activeQueuesNtf().week());
@@ -238,7 +240,7 @@ class SmpServerStatsDataTest {
         assertArrayEquals(new long[0], d.activeQueues().month());
         assertEquals(new ProxyStatsData(1, 1, 0, 0, 0), d.pRelays());
         assertEquals(ProxyStatsData.ZERO, d.pRelaysOwn());
-        assertEquals(4, d.pMsgFwdsRecv());
+        assertEquals(4, d.get(P_MSG_FWDS_RECV));
     }
 
     @Test

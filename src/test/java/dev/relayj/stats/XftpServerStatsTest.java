@@ -1,5 +1,7 @@
 package dev.relayj.stats;
 
+import static dev.relayj.stats.XftpCounter.*;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,8 +40,8 @@ class XftpServerStatsTest {
     void stateFileRoundTripsExactly() throws Exception {
         XftpServerStatsData d = XftpServerStatsData.parse(CURRENT);
         assertEquals(Instant.parse("2024-03-04T05:06:07.123456789Z"), d.fromTime());
-        assertEquals(8589934592L, d.filesSize());
-        assertEquals(6, d.filesBlocked());
+        assertEquals(8589934592L, d.get(FILES_SIZE));
+        assertEquals(6, d.get(FILES_BLOCKED));
         assertArrayEquals(new long[] {1, 2, 3}, d.filesDownloaded().week());
         assertEquals(CURRENT, d.encode());
     }
@@ -60,12 +62,12 @@ class XftpServerStatsTest {
                 fileDownloadAcks=10
                 """;
         XftpServerStatsData d = XftpServerStatsData.parse(old);
-        assertEquals(0, d.filesExpired());
-        assertEquals(0, d.filesBlocked());
-        assertEquals(0, d.filesCount());
-        assertEquals(5, d.filesDeleted());
+        assertEquals(0, d.get(FILES_EXPIRED));
+        assertEquals(0, d.get(FILES_BLOCKED));
+        assertEquals(0, d.get(FILES_COUNT));
+        assertEquals(5, d.get(FILES_DELETED));
         assertArrayEquals(new long[] {7}, d.filesDownloaded().month());
-        assertEquals(10, d.fileDownloadAcks());
+        assertEquals(10, d.get(FILE_DOWNLOAD_ACKS));
 
         assertThrows(StatsFormatException.class, () -> XftpServerStatsData.parse(old.replace("filesDownloaded:\n", "")));
     }
@@ -79,7 +81,7 @@ class XftpServerStatsTest {
 
         // Tuesday the 5th: day count only
         assertEquals("2024-03-04,1,2,3,5,2,,,9,10,7,8589934592,4", s.csvRow(Instant.parse("2024-03-05T00:00:00Z")));
-        assertEquals(6, s.filesBlocked.get()); // neither written nor reset
+        assertEquals(6, s.counter(FILES_BLOCKED).get()); // neither written nor reset
         // Monday the 1st of April: week and month counted and emptied
         assertEquals("2024-03-05,0,0,0,0,0,3,4,0,0,7,8589934592,0", s.csvRow(Instant.parse("2024-04-01T00:00:00Z")));
         s.filesDownloaded.update(new byte[] {1, 2, 3});

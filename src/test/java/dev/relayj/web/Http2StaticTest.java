@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.testing.JdkHttp2Client;
 import dev.relayj.testing.JsseH2Server;
+import dev.relayj.testing.ReferenceWebTls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,9 +40,9 @@ class Http2StaticTest {
     static void start() throws Exception {
         StaticSite.generate(site, StaticSiteTest.fullInfo());
         files = new StaticFileServer(site);
-        server = JsseH2Server.start(TestTls.serverContext(),
+        server = JsseH2Server.start(ReferenceWebTls.serverContext(),
                 socket -> files.serveHttp2(socket.getInputStream(), socket.getOutputStream(), socket));
-        client = new JdkHttp2Client(TestTls.trustingClientContext());
+        client = new JdkHttp2Client(ReferenceWebTls.trustingClientContext());
         base = URI.create("https://localhost:" + server.port());
     }
 
@@ -91,7 +92,7 @@ class Http2StaticTest {
 
     @Test
     void xftpServerServesOnlyWhatTheSiteHas() throws Exception {
-        SSLServerSocket xftp = (SSLServerSocket) TestTls.serverContext().getServerSocketFactory()
+        SSLServerSocket xftp = (SSLServerSocket) ReferenceWebTls.serverContext().getServerSocketFactory()
                 .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         SSLParameters params = xftp.getSSLParameters();
         params.setApplicationProtocols(new String[] {"h2"});
@@ -110,7 +111,7 @@ class Http2StaticTest {
                 // the client went away
             }
         });
-        try (JdkHttp2Client own = new JdkHttp2Client(TestTls.trustingClientContext())) {
+        try (JdkHttp2Client own = new JdkHttp2Client(ReferenceWebTls.trustingClientContext())) {
             URI xftpBase = URI.create("https://localhost:" + xftp.getLocalPort());
             JdkHttp2Client.Reply page = own.send("GET", xftpBase.resolve("/"));
             assertEquals(200, page.status());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.testing.JdkHttp2Client;
+import dev.relayj.testing.ReferenceWebTls;
 import dev.relayj.tls.ServerCertificates;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.SignAlgorithm;
@@ -44,7 +45,7 @@ class WebOverRelayTlsTest {
     static void setUp() throws IOException {
         site = dir.resolve("www");
         StaticSite.generate(site, StaticSiteTest.fullInfo());
-        web = ServerCredentials.loadWeb(TestTls.WEB_CERT, TestTls.WEB_KEY);
+        web = ServerCredentials.loadWeb(ReferenceWebTls.WEB_CERT, ReferenceWebTls.WEB_KEY);
         Path relayDir = dir.resolve("relay");
         ServerCertificates.createCaAndServer(relayDir, SignAlgorithm.ED448, "localhost");
         relay = ServerCredentials.load(relayDir.resolve("ca.crt"), relayDir.resolve("server.crt"),
@@ -57,7 +58,7 @@ class WebOverRelayTlsTest {
         TlsSettings settings = new TlsSettings(web, web, List.of("h2", "http/1.1"), TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT,
                 false);
         try (TlsListener https = TlsListener.open("127.0.0.1", 0, settings, files::serve);
-                JdkHttp2Client client = new JdkHttp2Client(TestTls.trustingClientContext())) {
+                JdkHttp2Client client = new JdkHttp2Client(ReferenceWebTls.trustingClientContext())) {
             URI base = URI.create("https://localhost:" + https.port());
             JdkHttp2Client.Reply index = client.send("GET", base.resolve("/"));
             assertEquals("HTTP_2", index.version());
@@ -82,7 +83,7 @@ class WebOverRelayTlsTest {
                         protocolClients.incrementAndGet();
                     }
                 });
-                JdkHttp2Client client = new JdkHttp2Client(TestTls.trustingClientContext())) {
+                JdkHttp2Client client = new JdkHttp2Client(ReferenceWebTls.trustingClientContext())) {
             URI base = URI.create("https://localhost:" + shared.port());
             JdkHttp2Client.Reply contact = client.send("GET", base.resolve("/contact"));
             assertEquals("HTTP_2", contact.version());
@@ -99,7 +100,7 @@ class WebOverRelayTlsTest {
     /** HttpsURLConnection offers no ALPN (and no SNI for "localhost"), so the server falls back to HTTP/1.1. */
     private static int http1(URI uri) throws Exception {
         HttpsURLConnection c = (HttpsURLConnection) uri.toURL().openConnection();
-        c.setSSLSocketFactory(TestTls.trustingClientContext().getSocketFactory());
+        c.setSSLSocketFactory(ReferenceWebTls.trustingClientContext().getSocketFactory());
         c.setHostnameVerifier((host, session) -> true);
         c.setConnectTimeout(10_000);
         c.setReadTimeout(10_000);
@@ -113,7 +114,7 @@ class WebOverRelayTlsTest {
     }
 
     private static int http1WithAlpn(int port, String path) throws Exception {
-        try (SSLSocket s = (SSLSocket) TestTls.trustingClientContext().getSocketFactory()
+        try (SSLSocket s = (SSLSocket) ReferenceWebTls.trustingClientContext().getSocketFactory()
                 .createSocket(InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(10_000);
             SSLParameters p = s.getSSLParameters();

@@ -1,8 +1,8 @@
 package dev.relayj.smp.client;
 
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.CorrId;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
 
 /** Something the relay sent that answers no waiting command ({@code ServerTransmission} in {@code Client.hs}). */
 public sealed interface ServerEvent {

@@ -13,12 +13,12 @@ import dev.relayj.crypto.X25519Secret;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpWriter;
 import dev.relayj.encoding.VersionRange;
-import dev.relayj.smp.protocol.Authorization;
+import dev.relayj.protocol.Authorization;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.ClientTransmission;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.CorrId;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.ForwardedResponse;
 import dev.relayj.smp.protocol.ForwardedTransmission;
@@ -28,7 +28,7 @@ import dev.relayj.smp.protocol.ProxyError;
 import dev.relayj.smp.protocol.BrokerErrorType;
 import dev.relayj.smp.protocol.RawTransmission;
 import dev.relayj.smp.protocol.SmpServerAddress;
-import dev.relayj.smp.protocol.TransmissionAuth;
+import dev.relayj.protocol.TransmissionAuth;
 import dev.relayj.smp.protocol.TransmissionParams;
 import dev.relayj.smp.protocol.Transmissions;
 import dev.relayj.smp.protocol.TransportHost;
@@ -196,11 +196,6 @@ public final class SmpClient implements AutoCloseable {
     /** The host of the address this connection went to. */
     public TransportHost host() {
         return host;
-    }
-
-    /** What the handshake agreed: session id, version and the server's version range. */
-    public SmpSessionParams sessionParams() {
-        return handle.params();
     }
 
     public byte[] sessionId() {

@@ -43,10 +43,6 @@ public record SmpClientConfig(VersionRange versionRange, boolean proxyServer, Li
                 SmpVersions.ALPN_SUPPORTED_SMP_HANDSHAKES, DEFAULT_QUEUE_SIZE, network);
     }
 
-    public SmpClientConfig withNetwork(NetworkSettings newNetwork) {
-        return new SmpClientConfig(versionRange, proxyServer, alpnProtocols, sendQueueSize, newNetwork);
-    }
-
     public SmpClientConfig withVersionRange(VersionRange range) {
         return new SmpClientConfig(range, proxyServer, alpnProtocols, sendQueueSize, network);
     }

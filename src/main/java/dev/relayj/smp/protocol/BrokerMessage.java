@@ -1,13 +1,15 @@
 package dev.relayj.smp.protocol;
 
-import dev.relayj.transport.SmpVersions;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
 import dev.relayj.encoding.VersionRange;
+import dev.relayj.protocol.CommandError;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.transport.CertChainPubKey;
+import dev.relayj.transport.SmpVersions;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;

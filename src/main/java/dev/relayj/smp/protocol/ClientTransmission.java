@@ -1,5 +1,8 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
+
 /**
  * A server transmission as a client receives it ({@code Transmission (Either err msg)}).
  *

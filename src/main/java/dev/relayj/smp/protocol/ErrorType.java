@@ -1,9 +1,11 @@
 package dev.relayj.smp.protocol;
 
-import dev.relayj.transport.SmpVersions;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.CommandError;
+import dev.relayj.transport.SmpVersions;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -98,7 +100,7 @@ public sealed interface ErrorType
         switch (word) {
             case "CMD" -> {
                 Words.space(reader);
-                return new Cmd(CommandError.readFrom(reader));
+                return new Cmd(CommandError.parse(Words.word(reader)));
             }
             case "PROXY" -> {
                 Words.space(reader);

@@ -3,6 +3,7 @@ package dev.relayj.smp.protocol;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.CorrId;
 import java.util.Arrays;
 
 /**

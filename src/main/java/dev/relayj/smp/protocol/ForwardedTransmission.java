@@ -5,6 +5,7 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.CorrId;
 import java.util.Arrays;
 
 /**

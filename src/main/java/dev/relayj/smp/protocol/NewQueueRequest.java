@@ -1,12 +1,13 @@
 package dev.relayj.smp.protocol;
 
-import dev.relayj.transport.SmpVersions;
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.BasicAuth;
+import dev.relayj.transport.SmpVersions;
 
 /**
  * The parameters of NEW ({@code NewQueueReq}). What follows the two keys depends on the version

@@ -48,9 +48,4 @@ public enum Party {
     public boolean isBatchParty() {
         return this == RECIPIENT || this == NOTIFIER;
     }
-
-    /** Parties that subscribe all of a service's queues at once ({@code serviceParty}). */
-    public boolean isServiceParty() {
-        return this == RECIPIENT_SERVICE || this == NOTIFIER_SERVICE;
-    }
 }

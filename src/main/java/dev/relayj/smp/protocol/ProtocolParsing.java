@@ -2,6 +2,7 @@ package dev.relayj.smp.protocol;
 
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
+import dev.relayj.protocol.CommandError;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 

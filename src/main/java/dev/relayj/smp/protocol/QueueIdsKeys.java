@@ -1,11 +1,12 @@
 package dev.relayj.smp.protocol;
 
-import dev.relayj.transport.SmpVersions;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.transport.SmpVersions;
 
 /**
  * The answer to NEW, sent as IDS ({@code QueueIdsKeys}). What follows the server's DH key

@@ -1,6 +1,7 @@
 package dev.relayj.smp.protocol;
 
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.encoding.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;

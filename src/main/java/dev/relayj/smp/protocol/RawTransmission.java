@@ -1,5 +1,8 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
+
 /**
  * One transmission split into its parts, its command not yet parsed ({@code RawTransmission}).
  *

@@ -5,6 +5,7 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.EntityId;
 
 /**
  * The notifier id and the server's DH key for notification metadata, returned in IDS (v17,

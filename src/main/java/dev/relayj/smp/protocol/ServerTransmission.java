@@ -1,5 +1,9 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.protocol.Authorization;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
+
 /**
  * A client transmission as the server receives it ({@code SignedTransmissionOrError}): either
  * refused at parse level, with the error to answer, or a command with what authorizes it.

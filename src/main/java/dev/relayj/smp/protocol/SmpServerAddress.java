@@ -4,6 +4,7 @@ import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.BasicAuth;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,8 @@
 package dev.relayj.smp.server;
 
-import dev.relayj.control.SmpControlTarget;
-import dev.relayj.control.SmpServerInfo;
 import dev.relayj.smp.protocol.Batch;
-import dev.relayj.smp.protocol.CorrId;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.MessageLimits;
 import dev.relayj.smp.protocol.ServerTransmission;
@@ -66,17 +64,20 @@ final class ClientSession {
         this.createdAt = now;
     }
 
-    /** What the control port and metrics show of this client. */
-    SmpControlTarget.ClientInfo info() {
-        return new SmpControlTarget.ClientInfo(id, connection.sessionId(), connected, createdAt, rcvActiveAt.get(),
-                sndActiveAt.get(), subscriptions.size());
+    /** What the control port and metrics show of this client; the control adapter makes its rows of it. */
+    Snapshot snapshot() {
+        ArrayBlockingQueue<List<Reply>> messages = messageQueue;
+        return new Snapshot(id, connection.sessionId(), connected, createdAt, rcvActiveAt.get(), sndActiveAt.get(),
+                subscriptions.size(), sendQueue.size(), messages == null ? 0 : messages.size());
     }
 
-    /** Lengths of the send and message queues (rcvQ is not queued here: commands run as they are read). */
-    SmpServerInfo.QueueLengths queueLengths() {
-        ArrayBlockingQueue<List<Reply>> messages = messageQueue;
-        return new SmpServerInfo.QueueLengths(0, sendQueue.size(), messages == null ? 0 : messages.size());
-    }
+    /**
+     * One client at one moment. The receive queue is not counted: commands run as they are read.
+     *
+     * @param sessionId the TLS session id
+     */
+    record Snapshot(long id, byte[] sessionId, boolean connected, long createdAtSeconds, long rcvActiveAtSeconds,
+            long sndActiveAtSeconds, int subscriptions, int sendQueueLength, int messageQueueLength) {}
 
     long id() {
         return id;

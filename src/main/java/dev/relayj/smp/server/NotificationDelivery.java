@@ -1,7 +1,9 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.store.QueueRecord;
 import dev.relayj.smp.store.StoreQueue;
 import java.util.ArrayList;
@@ -91,8 +93,8 @@ final class NotificationDelivery {
             return;
         }
         int count = nmsgs.size();
-        env.stats.ntfCount.add(-count);
-        env.stats.msgNtfs.add(count);
-        env.stats.msgNtfsB.add(count / NTFS_PER_BATCH + 1);
+        env.stats.add(NTF_COUNT, -count);
+        env.stats.add(MSG_NTFS, count);
+        env.stats.add(MSG_NTFS_B, count / NTFS_PER_BATCH + 1);
     }
 }

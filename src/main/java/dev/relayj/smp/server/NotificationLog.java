@@ -1,8 +1,9 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.store.Directories;
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -60,14 +61,8 @@ final class NotificationLog {
             channel.force(true);
         }
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(file.toAbsolutePath().getParent());
+        Directories.syncParent(file);
         return count;
-    }
-
-    private static void syncDirectory(Path directory) throws IOException {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.relayj.smp.server;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.relayj.smp.server;
 
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.store.ServiceParty;
 import dev.relayj.smp.store.StoreException;

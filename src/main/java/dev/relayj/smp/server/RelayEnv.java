@@ -1,5 +1,6 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.runtime.CommandGate;
 import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.QueueStore;
 import dev.relayj.stats.SmpServerStats;

@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import dev.relayj.smp.store.MessagePersistence;
 import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.QueueStore;
@@ -149,21 +151,21 @@ final class RelayStorage implements AutoCloseable {
                 if (saved.isPresent()) {
                     LOG.log(Level.INFO, "server stats restored");
                     if (report != null) {
-                        stats.msgExpired.add(report.expiredCount());
+                        stats.add(MSG_EXPIRED, report.expiredCount());
                     }
-                    stats.msgNtfExpired.add(ntfReport.expiredCount());
+                    stats.add(MSG_NTF_EXPIRED, ntfReport.expiredCount());
                     // compareCounts in restoreServerStats (Server.hs)
-                    compareCounts("Queue", saved.get().qCount(), queueCount);
-                    compareCounts("Message", saved.get().msgCount(), msgCount);
-                    compareCounts("Notification", saved.get().ntfCount(), ntfReport.storedCount());
+                    compareCounts("Queue", saved.get().get(Q_COUNT), queueCount);
+                    compareCounts("Message", saved.get().get(MSG_COUNT), msgCount);
+                    compareCounts("Notification", saved.get().get(NTF_COUNT), ntfReport.storedCount());
                 }
             } catch (StatsFormatException e) {
                 throw new IOException("error restoring server stats: " + e.getMessage(), e);
             }
         }
-        stats.qCount.set(queueCount);
-        stats.msgCount.set(msgCount);
-        stats.ntfCount.set(ntfReport.storedCount());
+        stats.counter(Q_COUNT).set(queueCount);
+        stats.counter(MSG_COUNT).set(msgCount);
+        stats.counter(NTF_COUNT).set(ntfReport.storedCount());
     }
 
     private static void compareCounts(String name, long statsCount, long storeCount) {

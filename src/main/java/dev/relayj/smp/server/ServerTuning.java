@@ -16,6 +16,8 @@ import java.time.Duration;
  *     (sent messages are made durable before OK anyway; this bounds the loss of ACKs and deletions)
  * @param allowSmpProxy whether clients may use this relay as a proxy ({@code allowSMPProxy}: always on
  *     in Server/Main.hs, off in the reference's test configuration)
+ * @param handshakeTimeout the SMP handshake after TLS must end within it, or the connection is closed
+ *     ({@code smpHandshakeTimeout}, 120 s in Server/Main.hs)
  */
 public record ServerTuning(
         int msgQueueQuota,
@@ -24,7 +26,8 @@ public record ServerTuning(
         Duration ntfDeliveryInterval,
         Duration journalSyncInterval,
         Clock clock,
-        boolean allowSmpProxy) {
+        boolean allowSmpProxy,
+        Duration handshakeTimeout) {
 
     public static final ServerTuning DEFAULT = new ServerTuning(SmpServerConfig.MSG_QUEUE_QUOTA, 128,
             SmpServerConfig.PENDING_END_INTERVAL, SmpServerConfig.NTF_DELIVERY_INTERVAL, Duration.ofSeconds(1),
@@ -32,17 +35,26 @@ public record ServerTuning(
 
     public ServerTuning(int msgQueueQuota, int clientQueueSize, Duration pendingEndInterval, Duration ntfDeliveryInterval,
             Duration journalSyncInterval, Clock clock) {
-        this(msgQueueQuota, clientQueueSize, pendingEndInterval, ntfDeliveryInterval, journalSyncInterval, clock, true);
+        this(msgQueueQuota, clientQueueSize, pendingEndInterval, ntfDeliveryInterval, journalSyncInterval, clock, true,
+                SmpServerConfig.HANDSHAKE_TIMEOUT);
     }
 
     public ServerTuning withAllowSmpProxy(boolean allow) {
         return new ServerTuning(msgQueueQuota, clientQueueSize, pendingEndInterval, ntfDeliveryInterval,
-                journalSyncInterval, clock, allow);
+                journalSyncInterval, clock, allow, handshakeTimeout);
+    }
+
+    public ServerTuning withHandshakeTimeout(Duration timeout) {
+        return new ServerTuning(msgQueueQuota, clientQueueSize, pendingEndInterval, ntfDeliveryInterval,
+                journalSyncInterval, clock, allowSmpProxy, timeout);
     }
 
     public ServerTuning {
         if (msgQueueQuota < 1 || clientQueueSize < 1) {
             throw new IllegalArgumentException("quota and client queue size must be positive");
+        }
+        if (!handshakeTimeout.isPositive()) {
+            throw new IllegalArgumentException("the handshake timeout must be positive");
         }
     }
 }

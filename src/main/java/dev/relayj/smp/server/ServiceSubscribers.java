@@ -1,7 +1,7 @@
 package dev.relayj.smp.server;
 
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;

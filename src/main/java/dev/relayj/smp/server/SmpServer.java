@@ -1,12 +1,16 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.SignaturePrivateKey;
 import dev.relayj.crypto.X25519PrivateKey;
+import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.PeriodicJob;
+import dev.relayj.smp.store.QueueStore;
 import dev.relayj.stats.DailyStatsLogger;
 import dev.relayj.stats.EntityCounts;
 import dev.relayj.stats.SmpServerStats;
-import dev.relayj.smp.store.QueueStore;
 import dev.relayj.tls.AcmeTlsChallenges;
 import dev.relayj.tls.ConnectionHandler;
 import dev.relayj.tls.ServerCredentials;
@@ -101,10 +105,18 @@ public final class SmpServer implements AutoCloseable {
             for (SmpServerConfig.ServerPort port : config.transport().ports()) {
                 TlsSettings settings = new TlsSettings(credentials, port.attachHttp() ? webCredentials.orElse(null) : null,
                         SmpServerConfig.ALPN, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.transport().logTlsErrors())
-                        .withClientCertificates(config.transport().acceptServiceCredentials());
+                        .withClientCertificates(config.transport().acceptServiceCredentials())
+                        .withProtocolHandshakeTimeout(tuning.handshakeTimeout());
                 ConnectionHandler smp = connection -> server.serve(connection, server.handshake.get());
                 ConnectionHandler handler = port.attachHttp() && webConnections.isPresent()
-                        ? connection -> (connection.webCredentialsUsed() ? webConnections.get() : smp).handle(connection)
+                        ? connection -> {
+                            if (connection.webCredentialsUsed()) {
+                                connection.endSetup();
+                                webConnections.get().handle(connection);
+                            } else {
+                                smp.handle(connection);
+                            }
+                        }
                         : smp;
                 TlsListener listener = TlsListener.open(bindHost, port.port(), settings,
                         server.sockets.counting(port.port(), handler));
@@ -136,31 +148,31 @@ public final class SmpServer implements AutoCloseable {
     private void startTasks() {
         SmpServerConfig config = env.config;
         ServerTuning tuning = env.tuning;
-        tasks.add(PeriodicTask.start("smp-pending-events", tuning.pendingEndInterval(), () -> {
+        tasks.add(PeriodicJob.every("smp-pending-events", tuning.pendingEndInterval(), () -> {
             env.subscribers.flushPendingEvents(env.stats);
             env.ntfSubscribers.flushPendingEvents(env.stats);
         }));
         NotificationDelivery delivery = new NotificationDelivery(env);
-        tasks.add(PeriodicTask.start("smp-deliver-ntfs", tuning.ntfDeliveryInterval(), delivery::deliver));
-        tasks.add(PeriodicTask.start("smp-journal-sync", tuning.journalSyncInterval(), env.messageStore::syncJournal));
+        tasks.add(PeriodicJob.every("smp-deliver-ntfs", tuning.ntfDeliveryInterval(), delivery::deliver));
+        tasks.add(PeriodicJob.every("smp-journal-sync", tuning.journalSyncInterval(), env.messageStore::syncJournal));
         ExpirationConfig msgExpiration = config.expiry().messageExpiration();
-        tasks.add(PeriodicTask.start("smp-expire-messages", msgExpiration.checkInterval(), () -> {
+        tasks.add(PeriodicJob.every("smp-expire-messages", msgExpiration.checkInterval(), () -> {
             var expired = env.messageStore.expireOldMessages(msgExpiration.ttl());
-            env.stats.msgCount.set(expired.storedCount());
-            env.stats.msgExpired.add(expired.expiredCount());
+            env.stats.counter(MSG_COUNT).set(expired.storedCount());
+            env.stats.add(MSG_EXPIRED, expired.expiredCount());
             LOG.log(Level.INFO, "STORE: messages stored: " + expired.storedCount() + ", expired: "
                     + expired.expiredCount() + ", queues: " + expired.queueCount());
         }));
         ExpirationConfig ntfExpiration = config.expiry().notificationExpiration();
-        tasks.add(PeriodicTask.start("smp-expire-ntfs", ntfExpiration.checkInterval(), () -> {
+        tasks.add(PeriodicJob.every("smp-expire-ntfs", ntfExpiration.checkInterval(), () -> {
             int expired = env.notifications.deleteExpired(env.nowSeconds() - ntfExpiration.ttl().toSeconds());
             if (expired > 0) {
-                env.stats.msgNtfExpired.add(expired);
-                env.stats.ntfCount.add(-expired);
+                env.stats.add(MSG_NTF_EXPIRED, expired);
+                env.stats.add(NTF_COUNT, -expired);
             }
         }));
         config.expiry().inactiveClientExpiration().ifPresent(expiration ->
-                tasks.add(PeriodicTask.start("smp-inactive-clients", expiration.checkInterval(), () -> {
+                tasks.add(PeriodicJob.every("smp-inactive-clients", expiration.checkInterval(), () -> {
                     long oldBefore = env.nowSeconds() - expiration.ttl().toSeconds();
                     for (ClientSession client : env.clients()) {
                         boolean subscribed = env.subscribers.hasSubscriptions(client)
@@ -206,6 +218,7 @@ public final class SmpServer implements AutoCloseable {
             TransportLink link = new TransportLink(connection.input(), connection.output(), connection.sessionId(),
                     connection.alpn(), peerCertificates(connection));
             handle = SmpServerHandshaker.handshake(link, handshake, X25519PrivateKey.generate(env.random));
+            connection.endSetup();
         } catch (IOException | TransportException e) {
             LOG.log(Level.DEBUG, "SMP handshake with " + connection.remoteAddress() + " failed: " + e.getMessage());
             return;

@@ -1,5 +1,10 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.DbOptions;
+import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.ServerPublicInfo;
+import dev.relayj.runtime.WebConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +47,6 @@ public record SmpServerConfig(
             new ExpirationConfig(Duration.ofDays(DEFAULT_MSG_EXPIRATION_DAYS), Duration.ofHours(2));
     public static final ExpirationConfig DEFAULT_NTF_EXPIRATION =
             new ExpirationConfig(Duration.ofHours(DEFAULT_NTF_EXPIRATION_HOURS), Duration.ofHours(1));
-    public static final ExpirationConfig DEFAULT_INACTIVE_CLIENT_EXPIRATION =
-            new ExpirationConfig(Duration.ofHours(6), Duration.ofHours(1));
     public static final int DEFAULT_DAILY_BLOCK_QUEUE_QUOTA = 20;
     public static final int DEFAULT_PROXY_CLIENT_CONCURRENCY = 32;
     public static final long DEFAULT_DELETED_TTL_DAYS = 21;
@@ -79,10 +82,8 @@ public record SmpServerConfig(
 
     public enum MessageStoreType { MEMORY, JOURNAL, DATABASE }
 
-    /** PostgreSQL connection of [STORE_LOG] ({@code db_connection}, {@code db_schema}, {@code db_pool_size}). */
-    public record DbOptions(String connection, String schema, int poolSize) {
-        public static final DbOptions DEFAULT = new DbOptions("postgresql://smp@/smp_server_store", "smp_server", 10);
-    }
+    /** The defaults of the PostgreSQL options of [STORE_LOG]. */
+    public static final DbOptions DEFAULT_DB = new DbOptions("postgresql://smp@/smp_server_store", "smp_server", 10);
 
     /**
      * [STORE_LOG] persistence: the queue store log (absent when disabled), the message file saved on

@@ -1,13 +1,15 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import dev.relayj.control.ControlEntityId;
 import dev.relayj.control.SmpControlTarget;
 import dev.relayj.control.SmpServerInfo;
-import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
-import dev.relayj.smp.store.EntityStatus;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.QueueRecord;
 import dev.relayj.smp.store.StoreError;
@@ -64,23 +66,27 @@ final class SmpServerControl implements SmpControlTarget {
 
     @Override
     public long storedNotificationCount() {
-        return env.stats.ntfCount.get();
+        return env.stats.counter(NTF_COUNT).get();
     }
 
     @Override
     public List<ClientInfo> clients() {
-        return env.clients().stream().map(ClientSession::info)
+        return env.clients().stream().map(ClientSession::snapshot)
+                .map(s -> new ClientInfo(s.id(), s.sessionId(), s.connected(), s.createdAtSeconds(),
+                        s.rcvActiveAtSeconds(), s.sndActiveAtSeconds(), s.subscriptions()))
                 .sorted(Comparator.comparingLong(ClientInfo::clientId)).toList();
     }
 
     @Override
     public List<PortSockets> sockets() {
-        return sockets.sockets();
+        return sockets.sockets().stream()
+                .map(p -> new PortSockets(p.port(), p.accepted(), p.closed(), p.active(), p.leaked())).toList();
     }
 
     @Override
     public List<SocketThread> socketThreads() {
-        return sockets.socketThreads();
+        return sockets.socketThreads().stream()
+                .map(t -> new SocketThread(t.port(), t.socketId(), t.thread())).toList();
     }
 
     @Override
@@ -94,7 +100,9 @@ final class SmpServerControl implements SmpControlTarget {
             long smpSubs = 0, ntfSubs = 0, smpClients = 0, ntfClients = 0;
             long noSub = 0, pending = 0, thread = 0, prohibited = 0;
             for (ClientSession client : clients) {
-                SmpServerInfo.QueueLengths lengths = client.queueLengths();
+                ClientSession.Snapshot snapshot = client.snapshot();
+                SmpServerInfo.QueueLengths lengths =
+                        new SmpServerInfo.QueueLengths(0, snapshot.sendQueueLength(), snapshot.messageQueueLength());
                 all = plus(all, lengths);
                 int subs = client.subscriptions().size();
                 if (subs > 0) {
@@ -107,7 +115,7 @@ final class SmpServerControl implements SmpControlTarget {
                         case NO_SUB -> noSub++;
                         case SUB_PENDING -> pending++;
                         case SUB_THREAD -> thread++;
-                        case PROHIBITED -> prohibited++;
+                        case GET_ONLY -> prohibited++;
                     }
                 }
                 int ntf = client.ntfSubscriptions().size();
@@ -143,9 +151,9 @@ final class SmpServerControl implements SmpControlTarget {
             MessageStore.DeletedQueue deleted = env.messageStore.deleteQueue(queue);
             QueueRecord record = deleted.record();
             // updateDeletedStats in Server.hs
-            (record.senderKey() == null ? env.stats.qDeletedNew : env.stats.qDeletedSecured).increment();
-            env.stats.qDeletedAll.increment();
-            env.stats.qCount.add(-1);
+            env.stats.increment(record.senderKey() == null ? Q_DELETED_NEW : Q_DELETED_SECURED);
+            env.stats.increment(Q_DELETED_ALL);
+            env.stats.add(Q_COUNT, -1);
             return new QueueDeleteResult.Deleted(deleted.messageCount());
         } catch (StoreException e) {
             return new QueueDeleteResult.Failed(show(e));
@@ -167,7 +175,7 @@ final class SmpServerControl implements SmpControlTarget {
     @Override
     public QueueBlockResult blockQueue(ControlEntityId queueId, BlockingInfo info) {
         long quota = env.config.auth().dailyBlockQueueQuota();
-        if (quota != 0 && env.stats.qBlocked.get() >= quota) {
+        if (quota != 0 && env.stats.counter(Q_BLOCKED).get() >= quota) {
             return new QueueBlockResult.QuotaReached(quota);
         }
         try {
@@ -188,7 +196,7 @@ final class SmpServerControl implements SmpControlTarget {
                 }
             }
             if (before instanceof EntityStatus.Active) {
-                env.stats.qBlocked.increment();
+                env.stats.increment(Q_BLOCKED);
                 return new QueueBlockResult.Blocked(info);
             }
             return new QueueBlockResult.AlreadyInactive(info);

@@ -1,6 +1,5 @@
 package dev.relayj.smp.server;
 
-import dev.relayj.control.SmpControlTarget;
 import dev.relayj.tls.ConnectionHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,26 +37,27 @@ final class SocketCounters {
         };
     }
 
-    List<SmpControlTarget.PortSockets> sockets() {
-        List<SmpControlTarget.PortSockets> rows = new ArrayList<>();
+    /** The counters of one port; {@code leaked = accepted - closed - active}. */
+    record PortSockets(String port, long accepted, long closed, long active, long leaked) {}
+
+    /** A thread serving an open socket. */
+    record SocketThread(String port, long socketId, Thread thread) {}
+
+    List<PortSockets> sockets() {
+        List<PortSockets> rows = new ArrayList<>();
         ports.forEach((port, c) -> {
             long accepted = c.accepted.get();
             long closed = c.closed.get();
             long active = c.open.size();
-            rows.add(new SmpControlTarget.PortSockets(port, accepted, closed, active, accepted - closed - active));
+            rows.add(new PortSockets(port, accepted, closed, active, accepted - closed - active));
         });
         return rows;
     }
 
-    List<SmpControlTarget.SocketThread> socketThreads() {
-        List<SmpControlTarget.SocketThread> rows = new ArrayList<>();
+    List<SocketThread> socketThreads() {
+        List<SocketThread> rows = new ArrayList<>();
         ports.forEach((port, c) -> c.open.forEach((id, thread) ->
-                rows.add(new SmpControlTarget.SocketThread(port, id, thread))));
+                rows.add(new SocketThread(port, id, thread))));
         return rows;
-    }
-
-    /** Open sockets over all ports (the metrics' {@code simplex_smp_sockets_active}). */
-    long openSockets() {
-        return ports.values().stream().mapToLong(c -> c.open.size()).sum();
     }
 }

@@ -1,6 +1,6 @@
 package dev.relayj.smp.server;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.store.QueueStore;
 import dev.relayj.smp.store.ServiceRecord;
 import dev.relayj.smp.store.StoreException;

@@ -1,7 +1,9 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.stats.SmpServerStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,16 +65,29 @@ final class Subscribers {
         return Set.copyOf(subClients);
     }
 
-    /** {@code CSClient}: the client subscribes; a different previous subscriber gets END. */
+    /**
+     * {@code CSClient}: the client subscribes; a different previous subscriber gets END. Only that
+     * case takes the registry's lock: a storm of re-subscriptions after a network blip finds the
+     * queues free (their old clients are gone) and runs without any lock shared between clients.
+     */
     void subscribe(EntityId queueId, ClientSession client) {
+        if (!client.connected()) {
+            lock.lock();
+            try {
+                endPrevious(queueId, queueSubscribers.remove(queueId), client, BrokerMessage.END);
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
+        subClients.add(client.id());
+        ClientSession previous = queueSubscribers.put(queueId, client);
+        if (previous == null || previous == client || !previous.connected()) {
+            return;
+        }
         lock.lock();
         try {
-            if (!client.connected()) {
-                endPrevious(queueId, queueSubscribers.remove(queueId), client, BrokerMessage.END);
-                return;
-            }
-            subClients.add(client.id());
-            endPrevious(queueId, queueSubscribers.put(queueId, client), client, BrokerMessage.END);
+            endPrevious(queueId, previous, client, BrokerMessage.END);
         } finally {
             lock.unlock();
         }
@@ -137,10 +152,16 @@ final class Subscribers {
         removeWhenNoSubscriptions(previous);
     }
 
-    /** Caller holds the lock. */
+    /**
+     * Caller holds the lock. The client may be subscribing to another queue meanwhile without the
+     * lock (it adds to its own map first, then to {@code subClients}), hence the second look.
+     */
     private void removeWhenNoSubscriptions(ClientSession client) {
         if (!client.hasSubscriptions(kind)) {
             subClients.remove(client.id());
+            if (client.hasSubscriptions(kind)) {
+                subClients.add(client.id());
+            }
         }
     }
 
@@ -164,8 +185,8 @@ final class Subscribers {
             if (client.connected()) {
                 Outgoing outgoing = Outgoing.of(events);
                 Runnable counted = () -> {
-                    stats.qSubEnd.add(events.size());
-                    stats.qSubEndB.add(events.size() / 255 + 1);
+                    stats.add(Q_SUB_END, events.size());
+                    stats.add(Q_SUB_END_B, events.size() / 255 + 1);
                 };
                 if (client.offer(outgoing)) {
                     counted.run();

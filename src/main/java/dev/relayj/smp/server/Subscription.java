@@ -1,6 +1,6 @@
 package dev.relayj.smp.server;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.QueueInfo;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -10,7 +10,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * message delivered and not yet acknowledged.
  */
 final class Subscription {
-    enum State { NO_SUB, SUB_PENDING, SUB_THREAD, PROHIBITED }
+    /**
+     * {@code SubscriptionThread} of the reference, whose {@code ProhibitSub} marks a queue this
+     * session reads with GET: such a queue may not also be subscribed (SUB answers PROHIBITED).
+     */
+    enum State { NO_SUB, SUB_PENDING, SUB_THREAD, GET_ONLY }
 
     /** A delivered message: its id and when it was delivered (epoch seconds). */
     record Delivered(EntityId msgId, long deliveredAt) {}
@@ -30,7 +34,7 @@ final class Subscription {
 
     /** A GET-only subscription: this connection may not SUB the queue. */
     static Subscription getOnly() {
-        return new Subscription(State.PROHIBITED);
+        return new Subscription(State.GET_ONLY);
     }
 
     ReentrantLock lock() {
@@ -86,7 +90,7 @@ final class Subscription {
                 case NO_SUB -> QueueInfo.SubscriptionThread.NO_SUB;
                 case SUB_PENDING -> QueueInfo.SubscriptionThread.SUB_PENDING;
                 case SUB_THREAD -> QueueInfo.SubscriptionThread.SUB_THREAD;
-                case PROHIBITED -> QueueInfo.SubscriptionThread.PROHIBIT_SUB;
+                case GET_ONLY -> QueueInfo.SubscriptionThread.PROHIBIT_SUB;
             };
             return new QueueInfo.Subscription(thread,
                     delivered == null ? null : java.util.Base64.getEncoder().encodeToString(delivered.msgId().bytes()));

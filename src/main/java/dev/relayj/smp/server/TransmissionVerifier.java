@@ -2,14 +2,16 @@ package dev.relayj.smp.server;
 
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.X25519PrivateKey;
+import dev.relayj.protocol.Authorization;
+import dev.relayj.protocol.CommandAuthorization;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.CommandAuthorization;
-import dev.relayj.smp.protocol.CommandError;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.CommandError;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.Party;
 import dev.relayj.smp.protocol.QueueMode;
 import dev.relayj.smp.protocol.ServerTransmission;
+import dev.relayj.smp.protocol.ServiceAuthorization;
 import dev.relayj.smp.store.QueueRecord;
 import dev.relayj.smp.store.QueueStore;
 import dev.relayj.smp.store.StoreQueue;
@@ -59,7 +61,7 @@ final class TransmissionVerifier {
         if (!command.party().allowedFor(service == null ? null : service.role())) {
             return new Verification.Failed(ErrorType.cmd(CommandError.PROHIBITED));
         }
-        if (!CommandAuthorization.serviceSignatureValid(command, service == null ? null : service.serviceKey(),
+        if (!ServiceAuthorization.serviceSignatureValid(command, service == null ? null : service.serviceKey(),
                 t.authorization(), t.authorized())) {
             return new Verification.Failed(ErrorType.Simple.SERVICE);
         }
@@ -75,7 +77,7 @@ final class TransmissionVerifier {
                     ? (t.authorization() == null ? verified : new Verification.Failed(ErrorType.Simple.AUTH))
                     : verifiedWith(t, List.of(record.senderKey()), verified);
             case Command.Ping p -> VERIFIED_NO_QUEUE;
-            case Command.LGet g -> CommandProcessor.isContactQueue(record) ? verified : new Verification.Failed(ErrorType.Simple.AUTH);
+            case Command.LGet g -> QueueCommands.isContactQueue(record) ? verified : new Verification.Failed(ErrorType.Simple.AUTH);
             case Command.NSub s -> record.notifier() == null
                     ? dummyVerify(t)
                     : verifiedWith(t, List.of(record.notifier().notifierKey()), verified);
@@ -87,10 +89,10 @@ final class TransmissionVerifier {
     }
 
     private Verification verifiedWith(ServerTransmission.Received t, List<AuthPublicKey> keys, Verification.Verified verified) {
-        byte[] authorized = CommandAuthorization.authorizedForQueueKey(
+        byte[] authorized = ServiceAuthorization.authorizedForQueueKey(
                 service == null ? null : service.certHash(), t.authorization(), t.authorized());
         for (AuthPublicKey key : keys) {
-            if (CommandAuthorization.verify(serverKey, t.authorization(), authorized, t.corrId(), key)) {
+            if (CommandAuthorization.verify(serverKey, Authorization.authOf(t.authorization()), authorized, t.corrId(), key)) {
                 return verified;
             }
         }
@@ -106,14 +108,14 @@ final class TransmissionVerifier {
     }
 
     private Verification verifyServiceCommand(ServerTransmission.Received t) {
-        boolean valid = CommandAuthorization.serviceCommandValid(t.entityId(), serviceId,
+        boolean valid = ServiceAuthorization.serviceCommandValid(t.entityId(), serviceId,
                 service == null ? null : service.serviceKey(), t.authorization(), t.authorized());
         return valid ? VERIFIED_NO_QUEUE : new Verification.Failed(ErrorType.Simple.SERVICE);
     }
 
     /** The same work as a real verification, so that a missing queue or key takes as long ({@code dummyVerifyCmd}). */
     private Verification dummyVerify(ServerTransmission.Received t) {
-        CommandAuthorization.dummyVerify(serverKey, t.authorization(), t.authorized(), t.corrId());
+        CommandAuthorization.dummyVerify(serverKey, Authorization.authOf(t.authorization()), t.authorized(), t.corrId());
         return new Verification.Failed(ErrorType.Simple.AUTH);
     }
 }

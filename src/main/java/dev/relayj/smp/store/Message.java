@@ -1,6 +1,6 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;

@@ -1,5 +1,6 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.store.Directories;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpWriter;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class MessageJournal implements AutoCloseable {
         journal.channel = openAppend(journal.segmentPath(journal.segment));
         journal.segmentBytes = journal.channel.size();
         if (segments.isEmpty()) {
-            syncDirectory(directory);
+            Directories.sync(directory);
         }
         journal.replayReport = new ReplayReport(records, segments.size(), truncated);
         return journal;
@@ -107,7 +108,7 @@ public final class MessageJournal implements AutoCloseable {
         journal.segment = segments.isEmpty() ? 1 : segments.get(segments.size() - 1) + 1;
         journal.channel = openAppend(journal.segmentPath(journal.segment));
         journal.segmentBytes = journal.channel.size();
-        syncDirectory(directory);
+        Directories.sync(directory);
         journal.replayReport = new ReplayReport(0, 0, 0);
         return journal;
     }
@@ -248,7 +249,7 @@ public final class MessageJournal implements AutoCloseable {
             }
             long next = segment + 1;
             FileChannel nextChannel = openAppend(segmentPath(next));
-            syncDirectory(directory);
+            Directories.sync(directory);
             channel.close();
             channel = nextChannel;
             segment = next;
@@ -271,7 +272,7 @@ public final class MessageJournal implements AutoCloseable {
                 Files.deleteIfExists(segmentPath(number));
             }
         }
-        syncDirectory(directory);
+        Directories.sync(directory);
     }
 
     /** Deletes every segment: the messages are saved elsewhere (the message log of a clean stop). */
@@ -281,7 +282,7 @@ public final class MessageJournal implements AutoCloseable {
         for (long number : probe.segmentNumbers()) {
             Files.deleteIfExists(probe.segmentPath(number));
         }
-        syncDirectory(directory);
+        Directories.sync(directory);
     }
 
     public static boolean exists(Path base) throws IOException {
@@ -374,12 +375,6 @@ public final class MessageJournal implements AutoCloseable {
 
     private static FileChannel openAppend(Path file) throws IOException {
         return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    }
-
-    static void syncDirectory(Path directory) throws IOException {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        }
     }
 
     private static int crc32c(byte[] data, int offset, int length) {

@@ -1,6 +1,7 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.store.Directories;
+import dev.relayj.protocol.EntityId;
 
 import dev.relayj.encoding.DecodingException;
 import java.io.BufferedWriter;
@@ -72,7 +73,7 @@ public final class MessageLogFile {
             channel.force(true);
         }
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        MessageJournal.syncDirectory(file.toAbsolutePath().getParent());
+        Directories.syncParent(file);
         return count[0];
     }
 
@@ -156,6 +157,6 @@ public final class MessageLogFile {
     /** Renames an imported message log to {@code <file>.bak}, as the reference does after importing it. */
     public static void retire(Path file) throws IOException {
         Files.move(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
-        MessageJournal.syncDirectory(file.toAbsolutePath().getParent());
+        Directories.syncParent(file);
     }
 }

@@ -1,6 +1,6 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -84,7 +84,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public WriteResult writeMessage(StoreQueue queue, Message.Sent message) throws StoreException {
         WriteResult result;
-        queue.lock().lock();
+        queue.lock();
         try {
             queue.requireRecord();
             MessageQueue messages = queue.messages();
@@ -107,7 +107,7 @@ public final class MessageStore implements AutoCloseable {
             storedBytes.addAndGet(RECORD_OVERHEAD + message.bodyLength());
             result = new WriteResult(message, wasEmpty, seq);
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
         compactIfLarge();
         return result;
@@ -139,12 +139,12 @@ public final class MessageStore implements AutoCloseable {
 
     /** The oldest message, or null ({@code tryPeekMsg}). */
     public Message peekMessage(StoreQueue queue) {
-        queue.lock().lock();
+        queue.lock();
         try {
             MessageQueue messages = queue.messages();
             return messages == null ? null : messages.peek();
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 
@@ -158,7 +158,7 @@ public final class MessageStore implements AutoCloseable {
      * ({@code tryDelPeekMsg}); with another id nothing is deleted and the oldest is returned as next.
      */
     public DeletePeek tryDeletePeekMessage(StoreQueue queue, EntityId messageId) throws StoreException {
-        queue.lock().lock();
+        queue.lock();
         try {
             MessageQueue messages = queue.messages();
             Message first = messages == null ? null : messages.peek();
@@ -171,28 +171,28 @@ public final class MessageStore implements AutoCloseable {
             removeFirst(queue, messages);
             return new DeletePeek(first, queue.messages() == null ? null : messages.peek());
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 
     public int queueSize(StoreQueue queue) {
-        queue.lock().lock();
+        queue.lock();
         try {
             MessageQueue messages = queue.messages();
             return messages == null ? 0 : messages.size();
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 
     /** The messages of the queue, oldest first. */
     public List<Message> messages(StoreQueue queue) {
-        queue.lock().lock();
+        queue.lock();
         try {
             MessageQueue messages = queue.messages();
             return messages == null ? List.of() : messages.snapshot();
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 
@@ -201,7 +201,7 @@ public final class MessageStore implements AutoCloseable {
      * newer message or at a quota marker ({@code deleteExpireMsgs_}). Returns how many it deleted.
      */
     public int deleteExpiredMessages(StoreQueue queue, long oldBefore) throws StoreException {
-        queue.lock().lock();
+        queue.lock();
         try {
             int deleted = 0;
             MessageQueue messages = queue.messages();
@@ -212,7 +212,7 @@ public final class MessageStore implements AutoCloseable {
             }
             return deleted;
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 
@@ -241,7 +241,7 @@ public final class MessageStore implements AutoCloseable {
 
     /** Deletes the queue and its messages ({@code deleteQueueSize}). */
     public DeletedQueue deleteQueue(StoreQueue queue) throws StoreException {
-        queue.lock().lock();
+        queue.lock();
         try {
             QueueRecord record = queueStore.deleteQueue(queue);
             MessageQueue messages = queue.messages();
@@ -252,7 +252,7 @@ public final class MessageStore implements AutoCloseable {
             }
             return new DeletedQueue(record, count);
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 
@@ -303,7 +303,7 @@ public final class MessageStore implements AutoCloseable {
             if (failure[0] != null) {
                 return;
             }
-            queue.lock().lock();
+            queue.lock();
             try {
                 MessageQueue messages = queue.messages();
                 if (messages != null && !messages.isEmpty()) {
@@ -314,7 +314,7 @@ public final class MessageStore implements AutoCloseable {
             } catch (IOException e) {
                 failure[0] = e;
             } finally {
-                queue.lock().unlock();
+                queue.unlock();
             }
         });
         if (failure[0] != null) {
@@ -345,7 +345,7 @@ public final class MessageStore implements AutoCloseable {
 
     /** Adds a message while restoring, with the quota rule; false when the queue is full. */
     boolean restoreMessage(StoreQueue queue, Message message) {
-        queue.lock().lock();
+        queue.lock();
         try {
             MessageQueue messages = queue.messages();
             if (messages == null) {
@@ -364,13 +364,13 @@ public final class MessageStore implements AutoCloseable {
             storedBytes.addAndGet(sizeOf(message));
             return true;
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 
     /** Restoring a quota marker from the message log: an earlier marker at the head is dropped first. */
     void restoreQuotaMarker(StoreQueue queue, Message.QuotaMarker marker) {
-        queue.lock().lock();
+        queue.lock();
         try {
             MessageQueue messages = queue.messages();
             if (messages != null && messages.peek() instanceof Message.QuotaMarker) {
@@ -380,20 +380,20 @@ public final class MessageStore implements AutoCloseable {
                 }
             }
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
         restoreMessage(queue, marker);
     }
 
     void setOverQuota(StoreQueue queue) {
-        queue.lock().lock();
+        queue.lock();
         try {
             MessageQueue messages = queue.messages();
             if (messages != null) {
                 messages.setOverQuota();
             }
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 
@@ -403,7 +403,7 @@ public final class MessageStore implements AutoCloseable {
         if (queue == null) {
             return false;
         }
-        queue.lock().lock();
+        queue.lock();
         try {
             MessageQueue messages = queue.messages();
             switch (record) {
@@ -438,7 +438,7 @@ public final class MessageStore implements AutoCloseable {
             }
             return true;
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 

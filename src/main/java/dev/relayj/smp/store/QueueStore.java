@@ -1,7 +1,7 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
-import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.transport.ServiceRole;
 
 import dev.relayj.crypto.AuthPublicKey;
@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import dev.relayj.store.EntityStatus;
 
 /**
  * The queues and client services of an SMP server, indexed by recipient, sender, notifier and
@@ -23,14 +24,16 @@ import java.util.function.Consumer;
  * memory until the next restart); lookups of its ids fail the same way (AUTH).
  */
 public final class QueueStore {
-    private final ConcurrentHashMap<EntityId, StoreQueue> queues = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<EntityId, StoreQueue> senders = new ConcurrentHashMap<>();
+    /** Makes checking and claiming ids atomic across the indexes; taken after a queue lock, never before. */
+    private final ReentrantLock indexLock = new ReentrantLock();
+    private final QueueIndex queues = new QueueIndex(queue -> queue.recipientId().hashCode(),
+            (queue, id) -> queue.record() != null && id.equals(queue.recipientId()), indexLock);
+    private final QueueIndex senders = new QueueIndex(queue -> queue.record().senderIdHash(),
+            QueueStore::hasSenderId, indexLock);
     private final ConcurrentHashMap<EntityId, StoreQueue> notifiers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<EntityId, StoreQueue> links = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<EntityId, Service> services = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<EntityId, EntityId> serviceCerts = new ConcurrentHashMap<>();
-    /** Makes checking and claiming ids atomic across the indexes; taken after a queue lock, never before. */
-    private final ReentrantLock indexLock = new ReentrantLock();
     private volatile StoreLogSink storeLog;
 
     /** A service and the queues associated with it. */
@@ -43,6 +46,11 @@ public final class QueueStore {
     /** Starts (or, with null, stops) appending changes to a store log. */
     public void setStoreLog(StoreLogSink sink) {
         storeLog = sink;
+    }
+
+    private static boolean hasSenderId(StoreQueue queue, EntityId id) {
+        QueueRecord record = queue.record();
+        return record != null && record.hasSenderId(id);
     }
 
     // --- lookups
@@ -63,19 +71,25 @@ public final class QueueStore {
         return links.get(linkId);
     }
 
-    public ServiceRecord findService(EntityId serviceId) {
-        Service service = services.get(serviceId);
-        return service == null ? null : service.record;
-    }
-
     /** Visits every queue; queues added or deleted meanwhile may or may not be visited. */
     public void forEachQueue(Consumer<StoreQueue> action) {
-        queues.values().forEach(action);
+        queues.forEach(action);
     }
 
     /** Visits every service. */
     public void forEachService(Consumer<ServiceRecord> action) {
         services.values().forEach(service -> action.accept(service.record));
+    }
+
+    /** Makes room in the indexes for this many queues in all (a store log about to be replayed). */
+    public void reserve(int queueCount) {
+        indexLock.lock();
+        try {
+            queues.reserve(queueCount);
+            senders.reserve(queueCount);
+        } finally {
+            indexLock.unlock();
+        }
     }
 
     public int queueCount() {
@@ -104,7 +118,7 @@ public final class QueueStore {
     /** Adds a queue; DUPLICATE when its recipient, sender, notifier or link id is taken. */
     public StoreQueue addQueue(EntityId recipientId, QueueRecord record) throws StoreException {
         StoreQueue queue = new StoreQueue(recipientId, record);
-        queue.lock().lock();
+        queue.lock();
         try {
             indexLock.lock();
             try {
@@ -131,7 +145,7 @@ public final class QueueStore {
             log("addQueue", new StoreLogRecord.CreateQueue(recipientId, record));
             return queue;
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 
@@ -380,15 +394,6 @@ public final class QueueStore {
         return (party == ServiceParty.RECIPIENT ? service.rcvQueues : service.ntfQueues).size();
     }
 
-    /** The ids (recipient or notifier) associated with the service; empty for an unknown service. */
-    public Set<EntityId> serviceQueues(ServiceParty party, EntityId serviceId) {
-        Service service = services.get(serviceId);
-        if (service == null) {
-            return Set.of();
-        }
-        return Set.copyOf(party == ServiceParty.RECIPIENT ? service.rcvQueues : service.ntfQueues);
-    }
-
     // --- internals
 
     @FunctionalInterface
@@ -402,11 +407,11 @@ public final class QueueStore {
     }
 
     private static <T> T withQueueLock(StoreQueue queue, QueueAction<T> action) throws StoreException {
-        queue.lock().lock();
+        queue.lock();
         try {
             return action.run();
         } finally {
-            queue.lock().unlock();
+            queue.unlock();
         }
     }
 

@@ -1,21 +1,12 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
-
-import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.store.StoreLogFiles;
+import dev.relayj.store.StoreLogFiles.Step;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -32,21 +23,10 @@ import java.util.function.Consumer;
  * directory fsync.
  */
 public final class QueueStoreLog {
-    private static final Duration RECENT_BACKUP = Duration.ofDays(1);
-    private static final Duration OLD_BACKUP = Duration.ofDays(21);
-    private static final int MIN_OLD_BACKUPS = 3;
-
     private QueueStoreLog() {}
 
     /** How the log was loaded. */
     public record LoadReport(long lines, int warnings) {}
-
-    /** Steps of compaction, to simulate a crash between them in tests. */
-    enum Step {
-        TEMP_WRITTEN,
-        ORIGINAL_MOVED_ASIDE,
-        COMPACTED_IN_PLACE
-    }
 
     /**
      * Restores {@code store} from {@code file} (creating the file when missing), compacts the file
@@ -59,97 +39,31 @@ public final class QueueStoreLog {
 
     static StoreLogWriter open(Path file, QueueStore store, Clock clock, boolean fsyncEachRecord,
             Consumer<String> notes, Consumer<Step> afterStep) throws IOException, StoreFileException {
-        Path startBackup = sibling(file, ".start");
-        if (Files.exists(startBackup)) {
-            notes.accept("Server terminated abnormally on last start, restoring state from " + startBackup);
-            if (Files.exists(file)) {
-                Files.move(file, sibling(file, ".bak"), StandardCopyOption.REPLACE_EXISTING);
-                notes.accept("preserved incomplete state " + file + " as " + sibling(file, ".bak"));
-            }
-            Files.move(startBackup, file);
-            MessageJournal.syncDirectory(directory(file));
-        }
+        StoreLogFiles.recoverInterruptedStart(file, notes);
         if (Files.exists(file)) {
             read(file, store, notes);
             compact(file, store, clock, notes, afterStep);
         } else {
             notes.accept("creating store log...");
             writeCompacted(sibling(file, ".tmp"), store);
-            Files.move(sibling(file, ".tmp"), file, StandardCopyOption.ATOMIC_MOVE);
-            MessageJournal.syncDirectory(directory(file));
+            StoreLogFiles.replaceAtomically(sibling(file, ".tmp"), file);
         }
         StoreLogWriter writer = StoreLogWriter.openAppend(file, fsyncEachRecord);
         store.setStoreLog(writer);
         return writer;
     }
 
+    /**
+     * A CREATE line is 200 to 250 bytes; sizing the indexes from the log's length at a bit more per
+     * queue spares their rebuilds on a big restart without reserving room the log does not need.
+     */
+    private static final int TYPICAL_CREATE_LINE = 256;
+
     /** Replays the log into the store; the store must not have a log attached yet. */
     public static LoadReport read(Path file, QueueStore store, Consumer<String> notes)
             throws IOException, StoreFileException {
-        int warnings = 0;
-        try (LogLineReader lines = new LogLineReader(file)) {
-            while (true) {
-                String line;
-                try {
-                    line = lines.next();
-                } catch (LogLineReader.MalformedLineException e) {
-                    if (!lines.terminated()) {
-                        notes.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line ("
-                                + e.getMessage() + ")");
-                        warnings++;
-                        break;
-                    }
-                    throw StoreFileException.atLine(file, lines.lineNumber(), e.getMessage());
-                }
-                if (line == null) {
-                    break;
-                }
-                if (!lines.terminated()) {
-                    // every record is written with its newline in one write: without it the write was cut
-                    notes.accept(file + ":" + lines.lineNumber() + ": ignoring the unfinished last line");
-                    warnings++;
-                    break;
-                }
-                StoreLogRecord record;
-                try {
-                    record = StoreLogRecord.parse(line);
-                } catch (DecodingException e) {
-                    throw StoreFileException.atLine(file, lines.lineNumber(), "invalid store log record: "
-                            + e.getMessage());
-                }
-                String problem = apply(store, record);
-                if (problem != null) {
-                    notes.accept("STORE: " + problem + " (" + file + ":" + lines.lineNumber() + ")");
-                    warnings++;
-                }
-            }
-            notes.accept("Processed: " + lines.lineNumber() + " log lines");
-            return new LoadReport(lines.lineNumber(), warnings);
-        }
-    }
-
-    /** Writes the whole state: services first, then every queue ({@code writeQueueStore}). */
-    public static void writeState(StoreLogSink sink, QueueStore store) throws IOException {
-        List<StoreLogRecord> services = new ArrayList<>();
-        store.forEachService(service -> services.add(new StoreLogRecord.NewService(service)));
-        for (StoreLogRecord record : services) {
-            sink.append(record);
-        }
-        IOException[] failure = new IOException[1];
-        store.forEachQueue(queue -> {
-            QueueRecord record = queue.record();
-            if (record == null || failure[0] != null) {
-                return;
-            }
-            try {
-                sink.append(new StoreLogRecord.CreateQueue(queue.recipientId(), record));
-            } catch (IOException e) {
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        store.reserve((int) Math.min(Integer.MAX_VALUE / 2, Files.size(file) / TYPICAL_CREATE_LINE));
+        return StoreLogReplay.replay(file, store, notes);
     }
 
     /** Applies one record; returns what went wrong (the reference logs it and goes on), or null. */
@@ -199,90 +113,19 @@ public final class QueueStoreLog {
     private static void compact(Path file, QueueStore store, Clock clock, Consumer<String> notes,
             Consumer<Step> afterStep) throws IOException {
         Path temp = sibling(file, ".tmp");
-        Path startBackup = sibling(file, ".start");
         notes.accept("compacting store log (do not terminate)...");
         writeCompacted(temp, store);
-        afterStep.accept(Step.TEMP_WRITTEN);
-        Files.move(file, startBackup, StandardCopyOption.ATOMIC_MOVE);
-        MessageJournal.syncDirectory(directory(file));
-        afterStep.accept(Step.ORIGINAL_MOVED_ASIDE);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        MessageJournal.syncDirectory(directory(file));
-        afterStep.accept(Step.COMPACTED_IN_PLACE);
-        Instant now = clock.instant();
-        Path timedBackup = sibling(file, "." + iso8601(now));
-        Files.move(startBackup, timedBackup, StandardCopyOption.ATOMIC_MOVE);
-        MessageJournal.syncDirectory(directory(file));
-        notes.accept("original state preserved as " + timedBackup);
-        removeOldBackups(file, now, notes);
+        StoreLogFiles.swapInCompacted(file, temp, clock, notes, afterStep);
     }
 
     private static void writeCompacted(Path temp, QueueStore store) throws IOException {
         try (StoreLogWriter writer = StoreLogWriter.create(temp)) {
-            writeState(writer, store);
+            CompactedStateWriter.write(writer, store);
             writer.sync();
         }
     }
 
-    /**
-     * {@code removeStoreLogBackups}: keeps every backup from the last day and the newest three
-     * older ones; of the rest, removes those older than 21 days.
-     */
-    static void removeOldBackups(Path file, Instant now, Consumer<String> notes) throws IOException {
-        String prefix = file.getFileName() + ".";
-        List<Instant> times = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory(file), prefix.replace("*", "\\*") + "*")) {
-            for (Path backup : files) {
-                Instant time = parseIso8601(backup.getFileName().toString().substring(prefix.length()));
-                if (time != null) {
-                    times.add(time);
-                }
-            }
-        }
-        times.sort(null);
-        Instant recent = now.minus(RECENT_BACKUP);
-        Instant old = now.minus(OLD_BACKUP);
-        List<Instant> older = times.stream().filter(t -> t.isBefore(recent)).toList();
-        List<Instant> candidates = older.subList(0, Math.max(0, older.size() - MIN_OLD_BACKUPS));
-        List<Instant> toDelete = candidates.stream().filter(t -> t.isBefore(old)).toList();
-        for (Instant time : toDelete) {
-            Files.deleteIfExists(sibling(file, "." + iso8601(time)));
-        }
-        if (!toDelete.isEmpty()) {
-            notes.accept("Removed " + toDelete.size() + " backups:");
-            toDelete.forEach(time -> notes.accept(sibling(file, "." + iso8601(time)).toString()));
-        }
-    }
-
-    /**
-     * {@code iso8601Show} of a {@code UTCTime}: {@code 2024-01-15T10:20:30.5Z}, the fraction
-     * with its trailing zeros dropped and left out when zero.
-     */
-    static String iso8601(Instant time) {
-        LocalDateTime utc = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
-        String seconds = String.format("%04d-%02d-%02dT%02d:%02d:%02d", utc.getYear(), utc.getMonthValue(),
-                utc.getDayOfMonth(), utc.getHour(), utc.getMinute(), utc.getSecond());
-        int nanos = time.getNano();
-        if (nanos == 0) {
-            return seconds + "Z";
-        }
-        String fraction = String.format("%09d", nanos).replaceAll("0+$", "");
-        return seconds + "." + fraction + "Z";
-    }
-
-    static Instant parseIso8601(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private static Path sibling(Path file, String suffix) {
-        return file.resolveSibling(file.getFileName() + suffix);
-    }
-
-    private static Path directory(Path file) {
-        return file.toAbsolutePath().getParent();
+        return StoreLogFiles.sibling(file, suffix);
     }
 }

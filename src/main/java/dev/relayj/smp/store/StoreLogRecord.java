@@ -1,9 +1,9 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.crypto.X25519Secret;
 import dev.relayj.smp.protocol.QueueMode;
-import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.transport.ServiceRole;
 
 import dev.relayj.crypto.AuthPublicKey;
@@ -12,6 +12,7 @@ import dev.relayj.encoding.DecodingException;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
+import dev.relayj.store.EntityStatus;
 
 /**
  * One line of the queue store log {@code smp-server-store.log}, in the exact text of simplexmq's

@@ -1,110 +1,49 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.store.LogFileWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.locks.ReentrantLock;
 
-/**
- * Appends store log lines to a file. Each line goes to the operating system in one write before
- * {@link #append} returns (as the reference's {@code hFlush} after every record), so a crash of
- * the server loses nothing it answered; with {@code fsyncEachRecord} it also reaches the disk,
- * surviving a crash of the machine.
- */
+/** The queue store log open for appending its records; the writing is the shared {@link LogFileWriter}. */
 public final class StoreLogWriter implements StoreLogSink, AutoCloseable {
-    private static final int COMPACTION_BUFFER = 1 << 20;
+    private final LogFileWriter out;
 
-    private final Path file;
-    private final FileChannel channel;
-    private final boolean fsyncEachRecord;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Lines not yet written, for a compacted state written in one go; null when each line is written at once. */
-    private final ByteBuffer pending;
-
-    private StoreLogWriter(Path file, FileChannel channel, boolean fsyncEachRecord, ByteBuffer pending) {
-        this.file = file;
-        this.channel = channel;
-        this.fsyncEachRecord = fsyncEachRecord;
-        this.pending = pending;
+    private StoreLogWriter(LogFileWriter out) {
+        this.out = out;
     }
 
     /** Opens the file for appending, creating it when missing. */
     public static StoreLogWriter openAppend(Path file, boolean fsyncEachRecord) throws IOException {
-        return new StoreLogWriter(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND), fsyncEachRecord, null);
+        return new StoreLogWriter(LogFileWriter.openAppend(file, fsyncEachRecord));
     }
 
-    /**
-     * Opens the file empty, for writing a compacted state: lines are buffered, and reach the file
-     * on {@link #sync} or {@link #close} (nothing depends on the file until it is complete).
-     */
+    /** Opens the file empty, for writing a compacted state (buffered until {@link #sync} or {@link #close}). */
     static StoreLogWriter create(Path file) throws IOException {
-        return new StoreLogWriter(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING), false, ByteBuffer.allocateDirect(COMPACTION_BUFFER));
+        return new StoreLogWriter(LogFileWriter.create(file));
     }
 
     public Path file() {
-        return file;
+        return out.file();
     }
 
     @Override
     public void append(StoreLogRecord record) throws IOException {
-        ByteBuffer line = ByteBuffer.wrap((record.encode() + "\n").getBytes(StandardCharsets.UTF_8));
-        lock.lock();
-        try {
-            if (pending != null) {
-                if (line.remaining() > pending.remaining()) {
-                    writePending();
-                }
-                if (line.remaining() <= pending.remaining()) {
-                    pending.put(line);
-                    return;
-                }
-            }
-            writeFully(line);
-            if (fsyncEachRecord) {
-                channel.force(false);
-            }
-        } finally {
-            lock.unlock();
-        }
+        out.appendLines((record.encode() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Appends whole lines already encoded, each ending with its newline. */
+    void appendLines(byte[] lines) throws IOException {
+        out.appendLines(lines);
     }
 
     /** Forces written lines to the disk. */
     public void sync() throws IOException {
-        lock.lock();
-        try {
-            writePending();
-            channel.force(false);
-        } finally {
-            lock.unlock();
-        }
+        out.sync();
     }
 
     @Override
     public void close() throws IOException {
-        lock.lock();
-        try (channel) {
-            writePending();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void writePending() throws IOException {
-        if (pending != null && pending.position() > 0) {
-            pending.flip();
-            writeFully(pending);
-            pending.clear();
-        }
-    }
-
-    private void writeFully(ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
-        }
+        out.close();
     }
 }

@@ -1,17 +1,15 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
-
-import java.util.concurrent.locks.ReentrantLock;
+import dev.relayj.protocol.EntityId;
 
 /**
  * One queue of the store: its recipient id, its current record (null once deleted) and its
- * messages. Every change to the record or the messages holds {@link #lock()}. Small on purpose:
- * a million idle queues must fit in memory, so an empty queue holds no message structures.
+ * messages. Every change to the record or the messages holds the queue's own lock (the queue is
+ * its lock: {@link #lock()}). Small on purpose: millions of idle queues must fit in memory, so an
+ * empty queue holds no message structures.
  */
-public final class StoreQueue {
+public final class StoreQueue extends QueueLock {
     private final EntityId recipientId;
-    private final ReentrantLock lock = new ReentrantLock();
     private volatile QueueRecord record;
     /** Guarded by {@link #lock}; null while the queue has never held a message or was emptied. */
     private MessageQueue messages;
@@ -28,11 +26,6 @@ public final class StoreQueue {
     /** The current record, or null when the queue was deleted. */
     public QueueRecord record() {
         return record;
-    }
-
-    /** The queue's own lock; store operations take it, so callers may hold it to group several. */
-    public ReentrantLock lock() {
-        return lock;
     }
 
     void setRecord(QueueRecord newRecord) {

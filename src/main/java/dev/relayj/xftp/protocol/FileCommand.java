@@ -6,6 +6,9 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.BasicAuth;
+import dev.relayj.protocol.CommandError;
+import dev.relayj.protocol.EntityId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -132,7 +135,7 @@ public sealed interface FileCommand {
                 writer.writeChar(' ');
                 c.file().writeTo(writer);
                 writer.writeList(c.recipientKeys(), (w, k) -> k.writeTo(w));
-                writer.writeMaybe(c.basicAuth(), (w, a) -> w.writeShortBytes(a.bytes()));
+                writer.writeMaybe(c.basicAuth(), (w, a) -> a.writeTo(w));
             }
             case Fadd c -> {
                 writer.writeChar(' ');
@@ -164,7 +167,7 @@ public sealed interface FileCommand {
                     params.expectChar(' ');
                     FileInfo file = FileInfo.readFrom(params);
                     List<AuthPublicKey> keys = params.readNonEmptyList(PublicKey::readAuthKey);
-                    BasicAuth auth = params.readMaybe(r -> BasicAuth.fromBytes(r.readShortBytes()));
+                    BasicAuth auth = params.readMaybe(BasicAuth::readFrom);
                     yield new Fnew(file, keys, auth);
                 }
                 case "FADD" -> {
@@ -193,7 +196,7 @@ public sealed interface FileCommand {
      * FNEW must be authorized and name no entity; PING must have neither; all others need both.
      * Returns null when they are right, else the error to answer.
      */
-    default XftpError checkCredentials(boolean authorized, FileId entityId) {
+    default XftpError checkCredentials(boolean authorized, EntityId entityId) {
         return switch (this) {
             case Fnew c -> !authorized
                     ? XftpError.cmd(CommandError.NO_AUTH)

@@ -5,6 +5,8 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.CommandError;
+import dev.relayj.protocol.EntityId;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -23,13 +25,13 @@ public sealed interface FileResponse {
 
     int NONCE_SIZE = 24;
 
-    record Sids(FileId senderId, List<FileId> recipientIds) implements FileResponse {
+    record Sids(EntityId senderId, List<EntityId> recipientIds) implements FileResponse {
         public Sids {
             recipientIds = checkedIds(recipientIds);
         }
     }
 
-    record Rids(List<FileId> recipientIds) implements FileResponse {
+    record Rids(List<EntityId> recipientIds) implements FileResponse {
         public Rids {
             recipientIds = checkedIds(recipientIds);
         }
@@ -115,12 +117,12 @@ public sealed interface FileResponse {
             FileResponse result = switch (tag) {
                 case "SIDS" -> {
                     params.expectChar(' ');
-                    FileId senderId = new FileId(params.readShortBytes());
-                    yield new Sids(senderId, params.readNonEmptyList(r -> new FileId(r.readShortBytes())));
+                    EntityId senderId = new EntityId(params.readShortBytes());
+                    yield new Sids(senderId, params.readNonEmptyList(r -> new EntityId(r.readShortBytes())));
                 }
                 case "RIDS" -> {
                     params.expectChar(' ');
-                    yield new Rids(params.readNonEmptyList(r -> new FileId(r.readShortBytes())));
+                    yield new Rids(params.readNonEmptyList(r -> new EntityId(r.readShortBytes())));
                 }
                 case "FILE" -> {
                     params.expectChar(' ');
@@ -146,7 +148,7 @@ public sealed interface FileResponse {
      * The client-side credential check ({@code checkCredentials} of {@code FileResponse}): SIDS and
      * PONG come without entity id, ERR with or without, the rest with one. Null when right.
      */
-    default XftpError checkCredentials(FileId entityId) {
+    default XftpError checkCredentials(EntityId entityId) {
         return switch (this) {
             case Sids r -> entityId.isEmpty() ? null : XftpError.cmd(CommandError.HAS_AUTH);
             case Pong r -> entityId.isEmpty() ? null : XftpError.cmd(CommandError.HAS_AUTH);
@@ -155,7 +157,7 @@ public sealed interface FileResponse {
         };
     }
 
-    private static List<FileId> checkedIds(List<FileId> ids) {
+    private static List<EntityId> checkedIds(List<EntityId> ids) {
         if (ids.isEmpty() || ids.size() > 255) {
             throw new IllegalArgumentException("1 to 255 recipient ids required, got " + ids.size());
         }

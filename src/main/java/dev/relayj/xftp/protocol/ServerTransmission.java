@@ -1,23 +1,28 @@
 package dev.relayj.xftp.protocol;
 
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.protocol.TransmissionAuth;
 import java.util.Arrays;
+import java.util.Objects;
 
 /** What the server makes of a command block: a command to verify and run, or an error to answer. */
 public sealed interface ServerTransmission {
 
-    byte[] corrId();
+    CorrId corrId();
 
-    FileId entityId();
+    EntityId entityId();
 
     /**
      * A well-formed command. {@code authorized} is what the authorization covers: the session id,
      * correlation id, entity id and command, as sent.
+     *
+     * @param auth the authorization, or null when the transmission has none
      */
-    record Command(TransmissionAuth auth, byte[] authorized, byte[] corrId, FileId entityId, FileCommand command)
+    record Command(TransmissionAuth auth, byte[] authorized, CorrId corrId, EntityId entityId, FileCommand command)
             implements ServerTransmission {
         public Command {
             authorized = authorized.clone();
-            corrId = corrId.clone();
         }
 
         @Override
@@ -26,19 +31,14 @@ public sealed interface ServerTransmission {
         }
 
         @Override
-        public byte[] corrId() {
-            return corrId.clone();
-        }
-
-        @Override
         public boolean equals(Object other) {
-            return other instanceof Command c && auth.equals(c.auth) && Arrays.equals(authorized, c.authorized)
-                    && Arrays.equals(corrId, c.corrId) && entityId.equals(c.entityId) && command.equals(c.command);
+            return other instanceof Command c && Objects.equals(auth, c.auth) && Arrays.equals(authorized, c.authorized)
+                    && corrId.equals(c.corrId) && entityId.equals(c.entityId) && command.equals(c.command);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(corrId) * 31 + entityId.hashCode();
+            return corrId.hashCode() * 31 + entityId.hashCode();
         }
 
         @Override
@@ -48,27 +48,7 @@ public sealed interface ServerTransmission {
     }
 
     /** A block or command the server answers with {@code ERR}, echoing what it could read. */
-    record Rejected(byte[] corrId, FileId entityId, XftpError error) implements ServerTransmission {
-        public Rejected {
-            corrId = corrId.clone();
-        }
-
-        @Override
-        public byte[] corrId() {
-            return corrId.clone();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Rejected r && Arrays.equals(corrId, r.corrId) && entityId.equals(r.entityId)
-                    && error.equals(r.error);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(corrId) * 31 + error.hashCode();
-        }
-
+    record Rejected(CorrId corrId, EntityId entityId, XftpError error) implements ServerTransmission {
         @Override
         public String toString() {
             return "Rejected[" + error.encode() + "]";

@@ -1,6 +1,8 @@
 package dev.relayj.xftp.protocol;
 
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.CommandError;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -48,7 +50,7 @@ public sealed interface XftpError permits XftpError.Simple, XftpError.Cmd, XftpE
     record Blocked(BlockingInfo info) implements XftpError {
         @Override
         public String encode() {
-            return "BLOCKED " + info.encode();
+            return "BLOCKED " + info.toText();
         }
     }
 
@@ -93,7 +95,7 @@ public sealed interface XftpError permits XftpError.Simple, XftpError.Cmd, XftpE
                 if (argument == null) {
                     throw new DecodingException("BLOCKED needs blocking info");
                 }
-                return new Blocked(BlockingInfo.parse(argument));
+                return new Blocked(BlockingInfo.fromText(argument));
             }
             default -> {
                 if (argument != null) {

@@ -2,6 +2,8 @@ package dev.relayj.xftp.protocol;
 
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.BasicAuth;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +34,7 @@ public record XftpServerAddress(byte[] keyHash, BasicAuth basicAuth, List<String
 
     public String encode() {
         return SCHEME + "://" + Base64Url.encode(keyHash)
-                + (basicAuth == null ? "" : ":" + basicAuth.password())
+                + (basicAuth == null ? "" : ":" + basicAuth.text())
                 + "@" + String.join(",", hosts)
                 + (port.isEmpty() ? "" : ":" + port);
     }
@@ -52,10 +54,11 @@ public record XftpServerAddress(byte[] keyHash, BasicAuth basicAuth, List<String
         BasicAuth auth = null;
         if (colon >= 0) {
             String password = credentials.substring(colon + 1);
-            if (password.isEmpty() || !BasicAuth.isValid(password)) {
+            byte[] bytes = password.getBytes(StandardCharsets.ISO_8859_1);
+            if (password.isEmpty() || password.chars().anyMatch(c -> c > 0xFF) || !BasicAuth.isValid(bytes)) {
                 throw new DecodingException("invalid server password");
             }
-            auth = new BasicAuth(password);
+            auth = new BasicAuth(bytes);
         }
         byte[] keyHash = Base64Url.decode(fingerprint);
         List<String> hosts = new ArrayList<>();

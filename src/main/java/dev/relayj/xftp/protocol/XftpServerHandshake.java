@@ -4,6 +4,7 @@ import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
 import dev.relayj.encoding.VersionRange;
+import dev.relayj.protocol.TransmissionAuth;
 import java.util.Arrays;
 import java.util.List;
 
@@ -79,8 +80,8 @@ public record XftpServerHandshake(
             if (!reader.atEnd()) {
                 int length = reader.peek();
                 if (length < reader.remaining()
-                        && (length == TransmissionAuth.ED25519_SIGNATURE_SIZE
-                                || length == TransmissionAuth.ED448_SIGNATURE_SIZE)) {
+                        && (length == TransmissionAuth.ED25519_SIGNATURE_LENGTH
+                                || length == TransmissionAuth.ED448_SIGNATURE_LENGTH)) {
                     proof = reader.readShortBytes();
                 }
             }

@@ -3,6 +3,9 @@ package dev.relayj.xftp.protocol;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.protocol.TransmissionAuth;
 import java.util.Arrays;
 
 /**
@@ -34,13 +37,13 @@ public final class XftpTransmissions {
             }
             transmission = singleTransmission(XftpBlock.unpad(block));
         } catch (XftpException e) {
-            return new ServerTransmission.Rejected(new byte[0], FileId.NONE, XftpError.BLOCK);
+            return new ServerTransmission.Rejected(CorrId.NONE, EntityId.NONE, XftpError.BLOCK);
         }
         byte[] authBytes;
         byte[] authorized;
         byte[] sessId;
-        byte[] corrId;
-        FileId entityId;
+        CorrId corrId;
+        EntityId entityId;
         byte[] command;
         try {
             SmpReader reader = new SmpReader(transmission);
@@ -48,28 +51,26 @@ public final class XftpTransmissions {
             authorized = reader.readTail();
             SmpReader fields = new SmpReader(authorized);
             sessId = fields.readShortBytes();
-            corrId = fields.readShortBytes();
-            entityId = new FileId(fields.readShortBytes());
+            corrId = CorrId.readFrom(fields);
+            entityId = new EntityId(fields.readShortBytes());
             command = fields.readTail();
         } catch (DecodingException e) {
-            return new ServerTransmission.Rejected(new byte[0], FileId.NONE, XftpError.BLOCK);
+            return new ServerTransmission.Rejected(CorrId.NONE, EntityId.NONE, XftpError.BLOCK);
         }
         if (!Arrays.equals(sessId, sessionId)) {
-            return new ServerTransmission.Rejected(corrId, FileId.NONE, XftpError.SESSION);
+            return new ServerTransmission.Rejected(corrId, EntityId.NONE, XftpError.SESSION);
         }
-        TransmissionAuth auth;
-        try {
-            auth = TransmissionAuth.of(authBytes);
-        } catch (XftpException e) {
-            return new ServerTransmission.Rejected(corrId, FileId.NONE, XftpError.BLOCK);
+        if (!TransmissionAuth.isValidLength(authBytes.length)) {
+            return new ServerTransmission.Rejected(corrId, EntityId.NONE, XftpError.BLOCK);
         }
+        TransmissionAuth auth = TransmissionAuth.fromBytes(authBytes);
         FileCommand parsed;
         try {
             parsed = FileCommand.parse(command);
         } catch (XftpException e) {
             return new ServerTransmission.Rejected(corrId, entityId, e.error());
         }
-        XftpError credentialError = parsed.checkCredentials(auth.isPresent(), entityId);
+        XftpError credentialError = parsed.checkCredentials(auth != null, entityId);
         if (credentialError != null) {
             return new ServerTransmission.Rejected(corrId, entityId, credentialError);
         }
@@ -78,17 +79,17 @@ public final class XftpTransmissions {
 
     /** Encodes a server response block for the agreed version. */
     public static byte[] encodeResponse(
-            byte[] sessionId, byte[] corrId, FileId entityId, FileResponse response, int version) throws XftpException {
-        return encodeBlock(new byte[0], authorized(sessionId, corrId, entityId, response.encode(version)));
+            byte[] sessionId, CorrId corrId, EntityId entityId, FileResponse response, int version) throws XftpException {
+        return encodeBlock(new byte[0], authorized(sessionId, corrId.bytes(), entityId, response.encode(version)));
     }
 
     /** What a client signs, or authenticates with crypto_box, for a command ({@code tForAuth}). */
-    public static byte[] authorizedBytes(byte[] sessionId, byte[] corrId, FileId entityId, FileCommand command) {
+    public static byte[] authorizedBytes(byte[] sessionId, byte[] corrId, EntityId entityId, FileCommand command) {
         return authorized(sessionId, corrId, entityId, command.encode());
     }
 
     /** Encodes a client command block with the given authorization bytes (empty for none). */
-    public static byte[] encodeCommand(byte[] authorization, byte[] sessionId, byte[] corrId, FileId entityId,
+    public static byte[] encodeCommand(byte[] authorization, byte[] sessionId, byte[] corrId, EntityId entityId,
             FileCommand command) throws XftpException {
         return encodeBlock(authorization, authorizedBytes(sessionId, corrId, entityId, command));
     }
@@ -104,11 +105,11 @@ public final class XftpTransmissions {
             SmpReader reader = new SmpReader(transmission);
             reader.readShortBytes();
             byte[] sessId = reader.readShortBytes();
-            byte[] corrId = reader.readShortBytes();
-            FileId entityId = new FileId(reader.readShortBytes());
+            CorrId corrId = CorrId.readFrom(reader);
+            EntityId entityId = new EntityId(reader.readShortBytes());
             byte[] response = reader.readTail();
             if (!Arrays.equals(sessId, sessionId)) {
-                return new ClientTransmission(corrId, FileId.NONE, null, XftpError.SESSION);
+                return new ClientTransmission(corrId, EntityId.NONE, null, XftpError.SESSION);
             }
             try {
                 FileResponse parsed = FileResponse.parse(response);
@@ -120,11 +121,11 @@ public final class XftpTransmissions {
                 return new ClientTransmission(corrId, entityId, null, e.error());
             }
         } catch (DecodingException e) {
-            return new ClientTransmission(new byte[0], FileId.NONE, null, XftpError.BLOCK);
+            return new ClientTransmission(CorrId.NONE, EntityId.NONE, null, XftpError.BLOCK);
         }
     }
 
-    private static byte[] authorized(byte[] sessionId, byte[] corrId, FileId entityId, byte[] command) {
+    private static byte[] authorized(byte[] sessionId, byte[] corrId, EntityId entityId, byte[] command) {
         return new SmpWriter(command.length + 64)
                 .writeShortBytes(sessionId)
                 .writeShortBytes(corrId)

@@ -1,16 +1,20 @@
 package dev.relayj.xftp.server;
 
+import static dev.relayj.stats.XftpCounter.*;
+
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.CbNonce;
 import dev.relayj.crypto.SecretBoxStream;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.crypto.X25519Secret;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.CommandAuthorization;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.stats.Counter;
 import dev.relayj.stats.XftpServerStats;
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileCommand;
-import dev.relayj.xftp.protocol.FileId;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.FileResponse;
@@ -19,15 +23,16 @@ import dev.relayj.xftp.protocol.XftpChunkSizes;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.store.ChunkFiles;
-import dev.relayj.xftp.store.EntityStatus;
 import dev.relayj.xftp.store.FileRec;
 import dev.relayj.xftp.store.FileRecipient;
 import dev.relayj.xftp.store.FileStore;
 import dev.relayj.xftp.store.FileStoreLog;
 import dev.relayj.xftp.store.FileStoreLogRecord;
 import dev.relayj.xftp.store.StorageQuota;
+import dev.relayj.xftp.store.UploadCutException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -36,8 +41,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * The file relay behind the transport: verifies commands and runs them against the store, the
@@ -52,7 +58,6 @@ final class FileService {
     /** Files per expiry batch ({@code expiredFiles st old 10000}). */
     private static final int EXPIRY_BATCH = 10000;
     private static final int COPY_BUFFER = 64 * 1024;
-    private static final int UPLOAD_LOCKS = 64;
 
     private final XftpServerConfig config;
     private final FileStore store;
@@ -63,9 +68,9 @@ final class FileService {
     private final Clock clock;
     private final SecureRandom random;
     private final Duration uploadTimeout;
-    private final Consumer<String> log;
+    private final System.Logger log;
     /** Serialises uploads of the same file, which would otherwise write the same part file. */
-    private final ReentrantLock[] uploadLocks = new ReentrantLock[UPLOAD_LOCKS];
+    private final ConcurrentHashMap<EntityId, UploadInProgress> uploads = new ConcurrentHashMap<>();
 
     /** The answer to a command, and for {@code FGET} the file to stream encrypted after it. */
     record Outcome(FileResponse response, ServedFile file) {
@@ -83,7 +88,7 @@ final class FileService {
 
     FileService(XftpServerConfig config, FileStore store, Optional<FileStoreLog> storeLog, ChunkFiles chunks,
             StorageQuota quota, XftpServerStats stats, Clock clock, SecureRandom random, Duration uploadTimeout,
-            Consumer<String> log) {
+            System.Logger log) {
         this.config = config;
         this.store = store;
         this.storeLog = storeLog;
@@ -94,9 +99,6 @@ final class FileService {
         this.random = random;
         this.uploadTimeout = uploadTimeout;
         this.log = log;
-        for (int i = 0; i < UPLOAD_LOCKS; i++) {
-            uploadLocks[i] = new ReentrantLock();
-        }
     }
 
     StorageQuota quota() {
@@ -110,7 +112,7 @@ final class FileService {
             return Outcome.of(new FileResponse.Pong());
         }
         if (command instanceof FileCommand.Fnew fnew) {
-            if (!CommandAuthorization.verify(t, fnew.file().senderKey(), sessionKey)) {
+            if (!CommandAuthorization.verify(sessionKey, t.auth(), t.authorized(), t.corrId(), fnew.file().senderKey())) {
                 return Outcome.error(XftpError.AUTH);
             }
             return Outcome.of(createFile(fnew));
@@ -119,7 +121,7 @@ final class FileService {
         try {
             access = store.getFile(command.party(), t.entityId());
         } catch (XftpException e) {
-            CommandAuthorization.dummyVerify(t, sessionKey);
+            CommandAuthorization.dummyVerify(sessionKey, t.auth(), t.authorized(), t.corrId());
             return Outcome.error(XftpError.AUTH);
         }
         FileRec file = access.file();
@@ -128,11 +130,11 @@ final class FileService {
                 return Outcome.error(new XftpError.Blocked(blocked.info()));
             }
             case EntityStatus.Off off -> {
-                CommandAuthorization.dummyVerify(t, sessionKey);
+                CommandAuthorization.dummyVerify(sessionKey, t.auth(), t.authorized(), t.corrId());
                 return Outcome.error(XftpError.AUTH);
             }
             case EntityStatus.Active active -> {
-                if (!CommandAuthorization.verify(t, access.key(), sessionKey)) {
+                if (!CommandAuthorization.verify(sessionKey, t.auth(), t.authorized(), t.corrId(), access.key())) {
                     return Outcome.error(XftpError.AUTH);
                 }
             }
@@ -153,7 +155,7 @@ final class FileService {
     private FileResponse createFile(FileCommand.Fnew fnew) throws IOException {
         XftpServerConfig.Auth auth = config.auth();
         boolean allowed = auth.allowNewFiles() && auth.createPassword()
-                .map(p -> fnew.basicAuth() != null && fnew.basicAuth().password().equals(p)).orElse(true);
+                .map(p -> fnew.basicAuth() != null && fnew.basicAuth().text().equals(p)).orElse(true);
         if (!allowed) {
             return new FileResponse.Err(XftpError.AUTH);
         }
@@ -162,9 +164,9 @@ final class FileService {
             return new FileResponse.Err(XftpError.SIZE);
         }
         long createdAt = FileStore.fileTime(clock);
-        FileId senderId = null;
+        EntityId senderId = null;
         for (int i = 0; i < ID_ATTEMPTS && senderId == null; i++) {
-            FileId id = newId();
+            EntityId id = newId();
             try {
                 store.addFile(id, info, createdAt, EntityStatus.ACTIVE);
                 senderId = id;
@@ -185,12 +187,12 @@ final class FileService {
         }
         appendLog(new FileStoreLogRecord.AddFile(senderId, info, createdAt, EntityStatus.ACTIVE));
         appendLog(new FileStoreLogRecord.AddRecipients(senderId, recipients));
-        stats.filesCreated.increment();
-        stats.fileRecipients.add(recipients.size());
+        stats.counter(FILES_CREATED).increment();
+        stats.counter(FILE_RECIPIENTS).add(recipients.size());
         return new FileResponse.Sids(senderId, recipients.stream().map(FileRecipient::recipientId).toList());
     }
 
-    private FileResponse addRecipients(FileId senderId, List<AuthPublicKey> keys) throws IOException {
+    private FileResponse addRecipients(EntityId senderId, List<AuthPublicKey> keys) throws IOException {
         List<FileRecipient> recipients;
         try {
             recipients = addRecipientsToStore(senderId, keys);
@@ -198,11 +200,11 @@ final class FileService {
             return new FileResponse.Err(e.error());
         }
         appendLog(new FileStoreLogRecord.AddRecipients(senderId, recipients));
-        stats.fileRecipients.add(recipients.size());
+        stats.counter(FILE_RECIPIENTS).add(recipients.size());
         return new FileResponse.Rids(recipients.stream().map(FileRecipient::recipientId).toList());
     }
 
-    private List<FileRecipient> addRecipientsToStore(FileId senderId, List<AuthPublicKey> keys) throws XftpException {
+    private List<FileRecipient> addRecipientsToStore(EntityId senderId, List<AuthPublicKey> keys) throws XftpException {
         List<FileRecipient> added = new ArrayList<>(keys.size());
         for (AuthPublicKey key : keys) {
             FileRecipient recipient = null;
@@ -230,46 +232,91 @@ final class FileService {
      * the answer is OK if it has the file's size (the client must be able to retry after a lost
      * answer); otherwise the size is reserved against the quota, the body received within the
      * upload timeout and checked, and the path recorded.
+     *
+     * <p>One upload of a file runs at a time (the reference takes no lock, and two concurrent
+     * uploads of one file would write one path): a retry that arrives while the first attempt is
+     * still receiving waits for it within its own timeout, then finds the file uploaded or uploads
+     * it. Uploads of different files never wait for each other.
      */
     private FileResponse receiveFile(FileRec file, RequestBody body) throws IOException {
         InputStream rest = body.rest();
         if (rest == null) {
             return new FileResponse.Err(XftpError.SIZE);
         }
-        ReentrantLock lock = uploadLocks[Math.floorMod(file.senderId().hashCode(), UPLOAD_LOCKS)];
-        lock.lock();
-        try {
-            long size = file.fileInfo().size();
-            if (file.filePath() != null) {
-                return drain(rest, size);
-            }
-            if (!quota.tryReserve(size)) {
-                return new FileResponse.Err(XftpError.QUOTA);
-            }
-            Path path;
-            try (UploadDeadline deadline = new UploadDeadline(uploadTimeout)) {
-                try {
-                    path = chunks.receive(file.senderId(), size, file.fileInfo().digest(), rest);
-                } catch (XftpException e) {
-                    quota.release(size);
-                    return new FileResponse.Err(deadline.expired() ? XftpError.TIMEOUT : e.error());
-                }
+        try (UploadDeadline deadline = new UploadDeadline(uploadTimeout)) {
+            UploadInProgress upload = uploads.compute(file.senderId(),
+                    (id, current) -> (current == null ? new UploadInProgress() : current).join());
+            try {
+                upload.lock.lockInterruptibly();
+            } catch (InterruptedException e) {
+                leave(file, upload);
+                return new FileResponse.Err(XftpError.TIMEOUT);
             }
             try {
-                store.setFilePath(file.senderId(), path.toString());
-            } catch (XftpException e) {
-                quota.release(size);
-                deleteQuietly(path);
-                return new FileResponse.Err(XftpError.AUTH);
+                return receiveAlone(file, rest, deadline);
+            } finally {
+                upload.lock.unlock();
+                leave(file, upload);
             }
-            appendLog(new FileStoreLogRecord.PutFile(file.senderId(), path.toString()));
-            stats.filesUploaded.increment();
-            stats.filesCount.increment();
-            stats.filesSize.add(size);
-            return new FileResponse.Ok();
-        } finally {
-            lock.unlock();
         }
+    }
+
+    /** One upload of a file (or the retries) in progress: who waits for it, and its turn. */
+    private static final class UploadInProgress {
+        final ReentrantLock lock = new ReentrantLock();
+        /** Guarded by the map's compute on the file's id. */
+        int users;
+
+        UploadInProgress join() {
+            users++;
+            return this;
+        }
+    }
+
+    private void leave(FileRec file, UploadInProgress upload) {
+        uploads.computeIfPresent(file.senderId(), (id, current) -> --current.users == 0 ? null : current);
+    }
+
+    private FileResponse receiveAlone(FileRec file, InputStream rest, UploadDeadline deadline) throws IOException {
+        long size = file.fileInfo().size();
+        if (file.filePath() != null) {
+            return drain(rest, size);
+        }
+        if (!quota.tryReserve(size)) {
+            return new FileResponse.Err(XftpError.QUOTA);
+        }
+        Path path;
+        try {
+            path = chunks.receive(file.senderId(), size, file.fileInfo().digest(), rest);
+        } catch (XftpException e) {
+            quota.release(size);
+            return new FileResponse.Err(deadline.expired() ? XftpError.TIMEOUT : e.error());
+        } catch (UploadCutException e) {
+            quota.release(size);
+            log.log(Level.INFO, deadline.expired()
+                    ? "upload of file " + file.senderId().toBase64() + " timed out after " + uploadTimeout.toSeconds() + " s"
+                    : "upload of file " + file.senderId().toBase64() + " cut by the client: " + e.getMessage());
+            return new FileResponse.Err(XftpError.TIMEOUT);
+        } catch (IOException e) {
+            quota.release(size);
+            if (deadline.expired()) {
+                return new FileResponse.Err(XftpError.TIMEOUT);
+            }
+            log.log(Level.ERROR, "receiveFile error: file " + file.senderId().toBase64() + ": " + e);
+            return new FileResponse.Err(XftpError.FILE_IO);
+        }
+        try {
+            store.setFilePath(file.senderId(), path.toString());
+        } catch (XftpException e) {
+            quota.release(size);
+            deleteQuietly(path);
+            return new FileResponse.Err(XftpError.AUTH);
+        }
+        appendLog(new FileStoreLogRecord.PutFile(file.senderId(), path.toString()));
+        stats.counter(FILES_UPLOADED).increment();
+        stats.counter(FILES_COUNT).increment();
+        stats.counter(FILES_SIZE).add(size);
+        return new FileResponse.Ok();
     }
 
     private static FileResponse drain(InputStream rest, long size) throws IOException {
@@ -309,38 +356,38 @@ final class FileService {
             secret.destroy();
             serverKey.destroy();
         }
-        stats.fileDownloads.increment();
+        stats.counter(FILE_DOWNLOADS).increment();
         stats.filesDownloaded.update(file.senderId().bytes());
         return new Outcome(new FileResponse.File(serverKey.publicKey(), nonce.bytes()),
                 new ServedFile(Path.of(path), file.fileInfo().size(), box));
     }
 
-    private FileResponse ackFile(FileId recipientId, FileRec file) throws IOException {
+    private FileResponse ackFile(EntityId recipientId, FileRec file) throws IOException {
         appendLog(new FileStoreLogRecord.AckFile(recipientId));
         store.deleteRecipient(recipientId, file);
-        stats.fileDownloadAcks.increment();
+        stats.counter(FILE_DOWNLOAD_ACKS).increment();
         return new FileResponse.Ok();
     }
 
     /** {@code deleteServerFile_}: the error, if any. Used by FDEL and the control port. */
     Optional<XftpError> deleteFile(FileRec file) throws IOException {
         appendLog(new FileStoreLogRecord.DeleteFile(file.senderId()));
-        return deleteOrBlock(file, stats.filesDeleted, () -> store.deleteFile(file.senderId()));
+        return deleteOrBlock(file, stats.counter(FILES_DELETED), () -> store.deleteFile(file.senderId()));
     }
 
     /** {@code blockServerFile}: removes the body and marks the file blocked; not counted as deleted. */
     Optional<XftpError> blockFile(FileRec file, BlockingInfo info) throws IOException {
         appendLog(new FileStoreLogRecord.BlockFile(file.senderId(), info));
-        return deleteOrBlock(file, stats.filesBlocked, () -> store.blockFile(file.senderId(), info));
+        return deleteOrBlock(file, stats.counter(FILES_BLOCKED), () -> store.blockFile(file.senderId(), info));
     }
 
     /** Looks a file up by sender or recipient id, for the control port; {@code AUTH} when unknown. */
     /** The file one of whose recipients has this id ({@code getFile fs SFRecipient}). */
-    FileRec findRecipientFile(FileId recipientId) throws XftpException {
+    FileRec findRecipientFile(EntityId recipientId) throws XftpException {
         return store.getFile(FileParty.RECIPIENT, recipientId).file();
     }
 
-    FileRec findFile(FileId id) throws XftpException {
+    FileRec findFile(EntityId id) throws XftpException {
         try {
             return store.getFile(FileParty.SENDER, id).file();
         } catch (XftpException e) {
@@ -359,8 +406,8 @@ final class FileService {
         if (path != null) {
             try {
                 if (chunks.delete(path)) {
-                    stats.filesCount.add(-1);
-                    stats.filesSize.add(-size);
+                    stats.counter(FILES_COUNT).add(-1);
+                    stats.counter(FILES_SIZE).add(-size);
                 }
             } catch (IOException e) {
                 return Optional.of(XftpError.FILE_IO);
@@ -383,16 +430,25 @@ final class FileService {
      * records, in batches; pauses {@code itemDelay} per file when run on schedule so a large
      * expiry does not compete with clients. Counts {@code filesExpired} only, as the reference.
      */
-    void expireFiles(Duration ttl, Duration itemDelay) throws IOException, InterruptedException {
+    /**
+     * Removes the files older than {@code ttl}, pausing {@code itemDelay} between files. When
+     * {@code stopping} turns true the pass ends after the current file, with every removed file
+     * already in the store log, so a stop never waits for a long pass nor leaves it half logged.
+     */
+    void expireFiles(Duration ttl, Duration itemDelay, BooleanSupplier stopping) throws IOException, InterruptedException {
         long usedStart = quota.used();
         long old = Math.floorDiv(clock.millis(), 1000L) - ttl.toSeconds();
-        log.accept("Expiration check: " + store.fileCount() + " files");
-        while (true) {
+        log.log(Level.INFO, "Expiration check: " + store.fileCount() + " files");
+        while (!stopping.getAsBoolean()) {
             List<FileStore.ExpiredFile> expired = store.expiredFiles(old, EXPIRY_BATCH);
             if (expired.isEmpty()) {
                 break;
             }
+            List<FileStore.ExpiredFile> removed = new ArrayList<>();
             for (FileStore.ExpiredFile file : expired) {
+                if (stopping.getAsBoolean()) {
+                    break;
+                }
                 if (!itemDelay.isZero()) {
                     Thread.sleep(itemDelay);
                 }
@@ -400,13 +456,14 @@ final class FileService {
                     try {
                         chunks.delete(file.filePath());
                     } catch (IOException e) {
-                        log.accept("failed to remove expired file " + file.filePath() + ": " + e.getMessage());
+                        log.log(Level.ERROR, "failed to remove expired file " + file.filePath() + ": " + e.getMessage());
                     }
                     quota.release(file.size());
                 }
-                stats.filesExpired.increment();
+                stats.counter(FILES_EXPIRED).increment();
+                removed.add(file);
             }
-            for (FileStore.ExpiredFile file : expired) {
+            for (FileStore.ExpiredFile file : removed) {
                 appendLog(new FileStoreLogRecord.DeleteFile(file.senderId()));
                 try {
                     store.deleteFile(file.senderId());
@@ -416,7 +473,7 @@ final class FileService {
             }
         }
         long usedEnd = quota.used();
-        log.accept("Used " + mb(usedStart) + " -> " + mb(usedEnd) + ", " + mb(usedStart - usedEnd) + " reclaimed.");
+        log.log(Level.INFO, "Used " + mb(usedStart) + " -> " + mb(usedEnd) + ", " + mb(usedStart - usedEnd) + " reclaimed.");
     }
 
     private static String mb(long bytes) {
@@ -429,17 +486,17 @@ final class FileService {
         }
     }
 
-    private FileId newId() {
+    private EntityId newId() {
         byte[] id = new byte[XftpServerConfig.FILE_ID_SIZE];
         random.nextBytes(id);
-        return new FileId(id);
+        return new EntityId(id);
     }
 
     private void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            log.accept("Error deleting file: " + e.getMessage());
+            log.log(Level.ERROR, "Error deleting file: " + e.getMessage());
         }
     }
 }

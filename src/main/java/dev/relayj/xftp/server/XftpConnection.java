@@ -5,8 +5,9 @@ import dev.relayj.encoding.VersionRange;
 import dev.relayj.http2.Http2Handler;
 import dev.relayj.http2.Http2Request;
 import dev.relayj.http2.Http2Response;
+import dev.relayj.protocol.CorrId;
 import dev.relayj.web.StaticFileServer;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileResponse;
 import dev.relayj.xftp.protocol.ServerTransmission;
 import dev.relayj.xftp.protocol.XftpBlock;
@@ -60,15 +61,19 @@ final class XftpConnection implements Http2Handler {
     private final boolean sniUsed;
     private final boolean addCors;
     private final AtomicLong lastActiveMillis;
+    private final Runnable setupDone;
     private final ReentrantLock lock = new ReentrantLock();
     private Session session;
 
     /**
      * @param addCors whether CORS headers go with responses of this connection:
      *     the web certificate was used, and the port has one ({@code sniUsed && addCORSHeaders})
+     * @param setupDone called once the connection is past its handshake (the setup deadline ends)
      */
     XftpConnection(FileService files, ServerIdentity identity, VersionRange serverVersions, Optional<StaticFileServer> site,
-            SecureRandom random, Clock clock, byte[] sessionId, String alpn, boolean sniUsed, boolean addCors) {
+            SecureRandom random, Clock clock, byte[] sessionId, String alpn, boolean sniUsed, boolean addCors,
+            Runnable setupDone) {
+        this.setupDone = setupDone;
         this.files = files;
         this.identity = identity;
         this.serverVersions = serverVersions;
@@ -90,6 +95,17 @@ final class XftpConnection implements Http2Handler {
     @Override
     public void handle(Http2Request request, Http2Response response) throws IOException {
         lastActiveMillis.set(clock.millis());
+        try {
+            serve(request, response);
+        } finally {
+            // a hello answered, the client's handshake still to come: the setup deadline keeps running
+            if (!(session() instanceof Session.HandshakeSent)) {
+                setupDone.run();
+            }
+        }
+    }
+
+    private void serve(Http2Request request, Http2Response response) throws IOException {
         String method = request.method();
         if (method.equals("OPTIONS") && addCors) {
             Cors.preflight(response).send(new byte[0]);
@@ -207,7 +223,7 @@ final class XftpConnection implements Http2Handler {
     private void processCommand(RequestBody body, int version, X25519PrivateKey sessionKey, Http2Response response)
             throws IOException {
         if (!body.isFullBlock()) {
-            sendResponse(response, new byte[0], FileId.NONE, new FileResponse.Err(XftpError.BLOCK), version, null);
+            sendResponse(response, CorrId.NONE, EntityId.NONE, new FileResponse.Err(XftpError.BLOCK), version, null);
             return;
         }
         switch (XftpTransmissions.decodeServer(body.head(), sessionId)) {
@@ -220,7 +236,7 @@ final class XftpConnection implements Http2Handler {
         }
     }
 
-    private void sendResponse(Http2Response response, byte[] corrId, FileId entityId, FileResponse fileResponse,
+    private void sendResponse(Http2Response response, CorrId corrId, EntityId entityId, FileResponse fileResponse,
             int version, FileService.ServedFile file) throws IOException {
         byte[] block;
         try {

@@ -1,12 +1,17 @@
 package dev.relayj.xftp.server;
 
+import static dev.relayj.stats.XftpCounter.*;
+
+import dev.relayj.control.ControlPortServer;
 import dev.relayj.http2.Http2Connection;
 import dev.relayj.http2.Http2ServerConfig;
-import dev.relayj.smp.server.ExpirationConfig;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.runtime.CommandGate;
+import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.PeriodicJob;
 import dev.relayj.stats.DailyStatsLogger;
-import dev.relayj.control.ControlPortServer;
 import dev.relayj.stats.MetricsFileWriter;
-import dev.relayj.web.StaticFileServer;
 import dev.relayj.stats.StatsFormatException;
 import dev.relayj.stats.StatsStateFile;
 import dev.relayj.stats.XftpPrometheusMetrics;
@@ -16,8 +21,7 @@ import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.TlsConnection;
 import dev.relayj.tls.TlsListener;
 import dev.relayj.tls.TlsSettings;
-import dev.relayj.xftp.protocol.BlockingInfo;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.web.StaticFileServer;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.protocol.XftpVersions;
@@ -28,6 +32,7 @@ import dev.relayj.xftp.store.FileStoreLogLoader;
 import dev.relayj.xftp.store.FsyncPolicy;
 import dev.relayj.xftp.store.StorageQuota;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -39,10 +44,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * The XFTP relay ({@code runXFTPServer} of {@code FileTransfer/Server.hs}): on start it loads the
@@ -55,6 +57,8 @@ import java.util.function.Consumer;
 public final class XftpServer implements AutoCloseable {
     /** How long open requests may finish after GOAWAY when the server stops. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+    /** How long stopping waits for requests still running once the connections are closed. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The pause between files when expiry runs on schedule ({@code expireServerFiles (Just 100000)}). */
     private static final Duration EXPIRY_ITEM_DELAY = Duration.ofMillis(100);
 
@@ -62,21 +66,32 @@ public final class XftpServer implements AutoCloseable {
      * How the server runs besides its configuration.
      *
      * @param clock      the time of file creation, expiry, stats and client activity
-     * @param log        where operator notes go (the reference's {@code logNote}/{@code putStrLn})
+     * @param log        where operator notes go (the reference's {@code logNote}, {@code logWarn}, {@code logError})
      * @param bindHost   the address to listen on, or null for all interfaces
      * @param version    the server version shown in the metrics file
      * @param uploadTimeout time allowed to receive one chunk ({@code fileTimeout})
+     * @param handshakeTimeout time from the end of TLS to the end of the XFTP handshake (or the first
+     *     request of a connection without one) before the connection is closed
      */
-    public record Options(Clock clock, Consumer<String> log, String bindHost, String version, Duration uploadTimeout) {
-        public static final Options DEFAULT =
-                new Options(Clock.systemUTC(), System.out::println, null, "relayj", XftpServerConfig.FILE_TIMEOUT);
+    public record Options(Clock clock, System.Logger log, String bindHost, String version, Duration uploadTimeout,
+            Duration handshakeTimeout) {
+        public static final Options DEFAULT = new Options(Clock.systemUTC(), System.getLogger(XftpServer.class.getName()),
+                null, "relayj", XftpServerConfig.FILE_TIMEOUT);
+
+        public Options(Clock clock, System.Logger log, String bindHost, String version, Duration uploadTimeout) {
+            this(clock, log, bindHost, version, uploadTimeout, XftpServerConfig.HANDSHAKE_TIMEOUT);
+        }
 
         public Options withBindHost(String host) {
-            return new Options(clock, log, host, version, uploadTimeout);
+            return new Options(clock, log, host, version, uploadTimeout, handshakeTimeout);
         }
 
         public Options withVersion(String serverVersion) {
-            return new Options(clock, log, bindHost, serverVersion, uploadTimeout);
+            return new Options(clock, log, bindHost, serverVersion, uploadTimeout, handshakeTimeout);
+        }
+
+        public Options withHandshakeTimeout(Duration timeout) {
+            return new Options(clock, log, bindHost, version, uploadTimeout, timeout);
         }
     }
 
@@ -88,9 +103,10 @@ public final class XftpServer implements AutoCloseable {
     private final Optional<FileStoreLog> storeLog;
     private final XftpServerStats stats;
     private final Set<Live> connections = ConcurrentHashMap.newKeySet();
-    private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final List<Thread> schedules = new ArrayList<>();
+    /** Requests run only while the relay is active; stopping waits for those in flight before the store closes. */
+    private final CommandGate requests = new CommandGate(new AtomicBoolean(true));
+    private final List<PeriodicJob> schedules = new ArrayList<>();
     private final List<AutoCloseable> writers = new ArrayList<>();
     private TlsListener listener;
     /** Replaced by {@link #reloadCredentials}; each new connection takes the current one. */
@@ -129,17 +145,17 @@ public final class XftpServer implements AutoCloseable {
     public static XftpServer start(XftpServerConfig config, ServerCredentials credentials,
             Optional<ServerCredentials> webCredentials, Options options) throws IOException {
         ServerIdentity identity = ServerIdentity.load(credentials, config.credentials().privateKey());
-        Consumer<String> log = options.log();
+        System.Logger log = options.log();
         FileStore store = new FileStore();
         ChunkFiles chunks = new ChunkFiles(config.files().path());
         Optional<Path> logFile = config.store().storeLogFile();
         long used;
         Optional<FileStoreLog> storeLog = Optional.empty();
         if (logFile.isPresent()) {
-            FileStoreLogLoader.replay(logFile.get(), store, log);
-            used = chunks.reconcile(store, log);
+            FileStoreLogLoader.replay(logFile.get(), store, note -> log.log(Level.INFO, note));
+            used = chunks.reconcile(store, note -> log.log(Level.INFO, note));
             storeLog = Optional.of(FileStoreLogLoader.compact(logFile.get(), store, FsyncPolicy.OS_BUFFERED,
-                    options.clock(), log));
+                    options.clock(), note -> log.log(Level.INFO, note)));
         } else {
             Files.createDirectories(config.files().path());
             used = store.usedStorage();
@@ -148,9 +164,9 @@ public final class XftpServer implements AutoCloseable {
         StorageQuota quota = new StorageQuota(quotaBytes, used);
         if (config.files().storageQuota().isPresent()) {
             // newXFTPServerEnv in FileTransfer/Server/Env.hs
-            log.accept("Total / available storage: " + quotaBytes + " / " + (quotaBytes - used));
+            log.log(Level.INFO, "Total / available storage: " + quotaBytes + " / " + (quotaBytes - used));
             if (quotaBytes < used) {
-                log.accept("WARNING: storage quota is less than used storage, no files can be uploaded!");
+                log.log(Level.WARNING, "WARNING: storage quota is less than used storage, no files can be uploaded!");
             }
         }
         XftpServerStats stats = new XftpServerStats(options.clock().instant());
@@ -163,7 +179,8 @@ public final class XftpServer implements AutoCloseable {
             server.startSchedules();
             Optional<StaticFileServer> site = server.staticSite();
             TlsSettings settings = new TlsSettings(credentials, webCredentials.orElse(null), XftpServerConfig.ALPN,
-                    TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.logTlsErrors());
+                    TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT, config.logTlsErrors())
+                    .withProtocolHandshakeTimeout(options.handshakeTimeout());
             server.identity.set(identity);
             server.webPort = webCredentials.isPresent();
             server.caFingerprint = credentials.caFingerprint();
@@ -223,7 +240,7 @@ public final class XftpServer implements AutoCloseable {
      * Deletes a file (by sender or recipient id) with its recipients and body, as the control
      * port's {@code delete} does; the error when there is no such file or it cannot be removed.
      */
-    public Optional<XftpError> deleteFile(FileId id) throws IOException {
+    public Optional<XftpError> deleteFile(EntityId id) throws IOException {
         try {
             return files.deleteFile(files.findFile(id));
         } catch (XftpException e) {
@@ -232,7 +249,7 @@ public final class XftpServer implements AutoCloseable {
     }
 
     /** Blocks a file (by sender or recipient id) and removes its body, as the control port's {@code block}. */
-    public Optional<XftpError> blockFile(FileId id, BlockingInfo info) throws IOException {
+    public Optional<XftpError> blockFile(EntityId id, BlockingInfo info) throws IOException {
         try {
             return files.blockFile(files.findFile(id), info);
         } catch (XftpException e) {
@@ -269,7 +286,7 @@ public final class XftpServer implements AutoCloseable {
 
     private void expireFilesNow(Duration itemDelay) throws IOException {
         try {
-            files.expireFiles(config.fileExpiration().ttl(), itemDelay);
+            files.expireFiles(config.fileExpiration().ttl(), itemDelay, closed::get);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -282,8 +299,18 @@ public final class XftpServer implements AutoCloseable {
         }
         boolean sniUsed = tls.webCredentialsUsed();
         XftpConnection xftp = new XftpConnection(files, identity, XftpVersions.SUPPORTED_FILE_SERVER_VRANGE, site,
-                random, options.clock(), tls.sessionId(), tls.alpn(), sniUsed, sniUsed && webPort);
-        Http2Connection http2 = new Http2Connection(tls.input(), tls.output(), Http2ServerConfig.DEFAULT, xftp);
+                random, options.clock(), tls.sessionId(), tls.alpn(), sniUsed, sniUsed && webPort, tls::endSetup);
+        Http2Connection http2 = new Http2Connection(tls.input(), tls.output(), Http2ServerConfig.DEFAULT,
+                (request, response) -> {
+                    if (!requests.enter()) {
+                        throw new IOException("the server is stopping");
+                    }
+                    try {
+                        xftp.handle(request, response);
+                    } finally {
+                        requests.exit();
+                    }
+                });
         Live live = new Live(tls, http2, xftp);
         connections.add(live);
         try {
@@ -301,7 +328,7 @@ public final class XftpServer implements AutoCloseable {
             return Optional.empty();
         }
         if (!Files.isDirectory(path.get())) {
-            options.log().accept("Static site " + path.get() + " is not available: no such directory");
+            options.log().log(Level.INFO, "Static site " + path.get() + " is not available: no such directory");
             return Optional.empty();
         }
         return Optional.of(new StaticFileServer(path.get()));
@@ -314,8 +341,8 @@ public final class XftpServer implements AutoCloseable {
         if (!Files.exists(backup)) {
             return;
         }
-        Consumer<String> log = options.log();
-        log.accept("restoring server stats from file " + backup);
+        System.Logger log = options.log();
+        log.log(Level.INFO, "restoring server stats from file " + backup);
         Optional<XftpServerStatsData> data;
         try {
             data = stats.restoreFrom(file);
@@ -327,34 +354,34 @@ public final class XftpServer implements AutoCloseable {
         }
         long count = store.fileCount();
         long size = files.quota().used();
-        stats.filesCount.set(count);
-        stats.filesSize.set(size);
-        log.accept("server stats restored");
-        if (data.get().filesCount() != count) {
-            log.accept("Files count differs: stats: " + data.get().filesCount() + ", store: " + count);
+        stats.counter(FILES_COUNT).set(count);
+        stats.counter(FILES_SIZE).set(size);
+        log.log(Level.INFO, "server stats restored");
+        if (data.get().get(FILES_COUNT) != count) {
+            log.log(Level.WARNING, "Files count differs: stats: " + data.get().get(FILES_COUNT) + ", store: " + count);
         }
-        if (data.get().filesSize() != size) {
-            log.accept("Files size differs: stats: " + data.get().filesSize() + ", store: " + size);
+        if (data.get().get(FILES_SIZE) != size) {
+            log.log(Level.WARNING, "Files size differs: stats: " + data.get().get(FILES_SIZE) + ", store: " + size);
         }
-        log.accept("Restored " + (size / 1048576) + " MBs in " + count + " files");
+        log.log(Level.INFO, "Restored " + (size / 1048576) + " MBs in " + count + " files");
     }
 
     private void startSchedules() {
-        Consumer<String> log = options.log();
+        System.Logger log = options.log();
         ExpirationConfig fileExpiration = config.fileExpiration();
         schedule("file-expiry", fileExpiration.checkInterval(), () -> expireFilesNow(EXPIRY_ITEM_DELAY));
         config.inactiveClientExpiration().ifPresent(expiration ->
                 schedule("inactive-clients", expiration.checkInterval(), this::expireInactiveClientsNow));
         XftpServerConfig.Stats statsConfig = config.stats();
         if (statsConfig.logStats()) {
-            log.accept("server stats log enabled: " + statsConfig.dailyLogFile());
+            System.out.println("server stats log enabled: " + statsConfig.dailyLogFile());
             DailyStatsLogger logger = new DailyStatsLogger(statsConfig.dailyLogFile(), options.clock(),
                     DailyStatsLogger.DEFAULT_START_SECOND_OF_DAY, DailyStatsLogger.DEFAULT_INTERVAL_SECONDS, stats::csvRow);
             writers.add(logger);
             logger.start();
         }
         statsConfig.prometheusInterval().ifPresent(interval -> {
-            log.accept("Prometheus metrics saved every " + interval.toSeconds() + " seconds to "
+            System.out.println("Prometheus metrics saved every " + interval.toSeconds() + " seconds to "
                     + statsConfig.prometheusMetricsFile());
             String rts = Optional.ofNullable(System.getenv(XftpPrometheusMetrics.RTS_OPTIONS_ENV))
                     .orElse("set " + XftpPrometheusMetrics.RTS_OPTIONS_ENV);
@@ -365,26 +392,15 @@ public final class XftpServer implements AutoCloseable {
         });
     }
 
-    @FunctionalInterface
-    private interface Task {
-        void run() throws Exception;
-    }
-
     /** Runs {@code task} every {@code interval}, first after one interval, until the server stops. */
-    private void schedule(String name, Duration interval, Task task) {
-        schedules.add(Thread.ofVirtual().name(name).start(() -> {
+    private void schedule(String name, Duration interval, PeriodicJob.Job task) {
+        schedules.add(PeriodicJob.every(name, interval, () -> {
             try {
-                while (!stopping.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
-                    try {
-                        task.run();
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        options.log().accept(name + " error: " + e.getMessage());
-                    }
-                }
+                task.run();
             } catch (InterruptedException e) {
-                // stopping
+                throw e;
+            } catch (Exception e) {
+                options.log().log(Level.ERROR, name + " error: " + e.getMessage());
             }
         }));
     }
@@ -399,9 +415,8 @@ public final class XftpServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        stopping.countDown();
-        for (Thread thread : schedules) {
-            thread.interrupt();
+        for (PeriodicJob schedule : schedules) {
+            schedule.close();
         }
         List<Thread> goingAway = new ArrayList<>();
         for (Live live : connections) {
@@ -426,39 +441,41 @@ public final class XftpServer implements AutoCloseable {
         if (controlPort != null) {
             controlPort.close();
         }
-        for (Thread thread : schedules) {
-            try {
-                thread.join(SHUTDOWN_GRACE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            // the connections are closed: requests still running fail at their next read or write
+            if (!requests.closeAndDrain(DRAIN_TIMEOUT)) {
+                options.log().log(Level.WARNING, "requests still running after " + DRAIN_TIMEOUT.toSeconds()
+                        + " s; closing the store log");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         for (AutoCloseable writer : writers) {
             try {
                 writer.close();
             } catch (Exception e) {
-                options.log().accept("Error stopping stats writer: " + e.getMessage());
+                options.log().log(Level.ERROR, "Error stopping stats writer: " + e.getMessage());
             }
         }
         if (storeLog.isPresent()) {
             try {
                 storeLog.get().close();
             } catch (IOException e) {
-                options.log().accept("Error closing store log: " + e.getMessage());
+                options.log().log(Level.ERROR, "Error closing store log: " + e.getMessage());
             }
         }
         saveStats();
-        options.log().accept("Server stopped");
+        options.log().log(Level.INFO, "Server stopped");
     }
 
     private void saveStats() {
         Path backup = config.stats().backupFile();
         try {
-            options.log().accept("saving server stats to file " + backup);
+            options.log().log(Level.INFO, "saving server stats to file " + backup);
             stats.saveTo(new StatsStateFile(backup));
-            options.log().accept("server stats saved");
+            options.log().log(Level.INFO, "server stats saved");
         } catch (IOException e) {
-            options.log().accept("Error saving server stats to " + backup + ": " + e.getMessage());
+            options.log().log(Level.ERROR, "Error saving server stats to " + backup + ": " + e.getMessage());
         }
     }
 }

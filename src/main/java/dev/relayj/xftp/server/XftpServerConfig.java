@@ -1,9 +1,10 @@
 package dev.relayj.xftp.server;
 
-import dev.relayj.smp.server.CredentialFiles;
-import dev.relayj.smp.server.ExpirationConfig;
-import dev.relayj.smp.server.ServerPublicInfo;
-import dev.relayj.smp.server.WebConfig;
+import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.DbOptions;
+import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.ServerPublicInfo;
+import dev.relayj.runtime.WebConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,7 @@ public record XftpServerConfig(
     public static final List<String> ALPN = List.of("xftp/1", "h2", "http/1.1");
     public static final int DEFAULT_PORT = 443;
     public static final int DEFAULT_CONTROL_PORT = 5226;
+    /** As SMP's {@code smpHandshakeTimeout}: the reference's XFTP relies on its inactive-client sweep alone. */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(120);
     public static final int FILE_ID_SIZE = 16;
     /** Time allowed to send one 4 MB chunk. */
@@ -47,14 +49,10 @@ public record XftpServerConfig(
     public static final long DEFAULT_FILE_EXPIRATION_HOURS = 48;
     public static final ExpirationConfig DEFAULT_FILE_EXPIRATION =
             new ExpirationConfig(Duration.ofHours(DEFAULT_FILE_EXPIRATION_HOURS), Duration.ofHours(2));
-    public static final ExpirationConfig DEFAULT_INACTIVE_CLIENT_EXPIRATION =
-            new ExpirationConfig(Duration.ofHours(6), Duration.ofHours(1));
 
     public enum FileStoreType { MEMORY, DATABASE }
 
-    public record DbOptions(String connection, String schema, int poolSize) {
-        public static final DbOptions DEFAULT = new DbOptions("postgresql://xftp@/xftp_server_store", "xftp_server", 10);
-    }
+    public static final DbOptions DEFAULT_DB = new DbOptions("postgresql://xftp@/xftp_server_store", "xftp_server", 10);
 
     /** [STORE_LOG]: the file store log is absent when disabled. */
     public record Store(FileStoreType type, Optional<Path> storeLogFile, DbOptions db, boolean dbStoreLog) {}

@@ -2,8 +2,8 @@ package dev.relayj.xftp.server;
 
 import dev.relayj.control.ControlEntityId;
 import dev.relayj.control.XftpControlTarget;
-import dev.relayj.xftp.protocol.BlockingInfo;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import dev.relayj.xftp.store.FileRec;
@@ -50,7 +50,7 @@ final class XftpServerControl implements XftpControlTarget {
             return new FileActionResult.Failed(XftpError.AUTH.encode());
         }
         try {
-            FileRec file = files.findRecipientFile(new FileId(recipientId.bytes()));
+            FileRec file = files.findRecipientFile(new EntityId(recipientId.bytes()));
             Optional<XftpError> error = action.apply(file);
             return error.<FileActionResult>map(e -> new FileActionResult.Failed(e.encode())).orElse(FileActionResult.OK);
         } catch (XftpException e) {

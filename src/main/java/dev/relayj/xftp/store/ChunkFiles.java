@@ -1,7 +1,9 @@
 package dev.relayj.xftp.store;
 
+import dev.relayj.store.Directories;
 import dev.relayj.encoding.Base64Url;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
 import java.io.IOException;
@@ -40,16 +42,21 @@ public final class ChunkFiles {
         return directory;
     }
 
-    public Path pathFor(FileId senderId) {
+    public Path pathFor(EntityId senderId) {
         return directory.resolve(Base64Url.encode(senderId.bytes()));
     }
 
     /**
-     * Receives exactly {@code size} bytes whose SHA-256 is {@code digest}. Errors: {@code SIZE}
-     * for too few or too many bytes, {@code DIGEST} for a wrong digest, {@code FILE_IO} when the
-     * disk fails. Returns the final path.
+     * Receives exactly {@code size} bytes whose SHA-256 is {@code digest} into a part file, then
+     * renames it into place, durably (file and directory synced). Errors: {@code SIZE} for too few
+     * or too many bytes, {@code DIGEST} for a wrong digest. Returns the final path.
+     *
+     * @throws UploadCutException when reading the body fails: the client reset the stream or left,
+     *     or the upload deadline interrupted the read; not the disk's fault
+     * @throws IOException when the disk fails
      */
-    public Path receive(FileId senderId, long size, byte[] digest, InputStream body) throws XftpException {
+    public Path receive(EntityId senderId, long size, byte[] digest, InputStream body)
+            throws XftpException, UploadCutException, IOException {
         Path target = pathFor(senderId);
         Path part = target.resolveSibling(target.getFileName() + PART_SUFFIX);
         boolean done = false;
@@ -60,7 +67,7 @@ public final class ChunkFiles {
                 byte[] buffer = new byte[BUFFER_SIZE];
                 long received = 0;
                 while (true) {
-                    int read = body.read(buffer, 0, (int) Math.min(buffer.length, size - received + 1));
+                    int read = readBody(body, buffer, (int) Math.min(buffer.length, size - received + 1));
                     if (read < 0) {
                         break;
                     }
@@ -83,10 +90,9 @@ public final class ChunkFiles {
                 channel.force(true);
             }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Directories.sync(directory);
             done = true;
             return target;
-        } catch (IOException e) {
-            throw new XftpException(XftpError.FILE_IO);
         } finally {
             if (!done) {
                 try {
@@ -95,6 +101,14 @@ public final class ChunkFiles {
                     // the start-up check removes leftover parts
                 }
             }
+        }
+    }
+
+    private static int readBody(InputStream body, byte[] buffer, int length) throws UploadCutException {
+        try {
+            return body.read(buffer, 0, length);
+        } catch (IOException e) {
+            throw new UploadCutException(e);
         }
     }
 
@@ -122,7 +136,7 @@ public final class ChunkFiles {
             } else if (file.status() instanceof EntityStatus.Active) {
                 try {
                     store.deleteFile(file.senderId());
-                    report.accept("removed file record " + file.senderId() + ": its file " + path + " is missing");
+                    report.accept("removed file record " + file.senderId().toBase64() + ": its file " + path + " is missing");
                 } catch (XftpException e) {
                     // already gone
                 }

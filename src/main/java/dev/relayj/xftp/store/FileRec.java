@@ -1,6 +1,7 @@
 package dev.relayj.xftp.store;
 
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileInfo;
 import java.util.List;
 import java.util.Set;
@@ -12,21 +13,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * and are read without it.
  */
 public final class FileRec {
-    private final FileId senderId;
+    private final EntityId senderId;
     private final FileInfo fileInfo;
     private final long createdAt;
-    private final Set<FileId> recipientIds = ConcurrentHashMap.newKeySet();
+    private final Set<EntityId> recipientIds = ConcurrentHashMap.newKeySet();
     private volatile String filePath;
     private volatile EntityStatus status;
 
-    FileRec(FileId senderId, FileInfo fileInfo, long createdAt, EntityStatus status) {
+    FileRec(EntityId senderId, FileInfo fileInfo, long createdAt, EntityStatus status) {
         this.senderId = senderId;
         this.fileInfo = fileInfo;
         this.createdAt = createdAt;
         this.status = status;
     }
 
-    public FileId senderId() {
+    public EntityId senderId() {
         return senderId;
     }
 
@@ -48,7 +49,7 @@ public final class FileRec {
         return status;
     }
 
-    public List<FileId> recipientIds() {
+    public List<EntityId> recipientIds() {
         return List.copyOf(recipientIds);
     }
 
@@ -60,12 +61,12 @@ public final class FileRec {
         status = newStatus;
     }
 
-    Set<FileId> mutableRecipientIds() {
+    Set<EntityId> mutableRecipientIds() {
         return recipientIds;
     }
 
     @Override
     public String toString() {
-        return "FileRec[" + senderId + "]";
+        return "FileRec[" + senderId.toBase64() + "]";
     }
 }

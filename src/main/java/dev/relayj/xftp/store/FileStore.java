@@ -1,8 +1,9 @@
 package dev.relayj.xftp.store;
 
 import dev.relayj.crypto.AuthPublicKey;
-import dev.relayj.xftp.protocol.BlockingInfo;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.XftpError;
@@ -25,18 +26,18 @@ public final class FileStore {
     /** Creation times are rounded to this many seconds ({@code fileTimePrecision}). */
     public static final long FILE_TIME_PRECISION = 3600;
 
-    private final ConcurrentHashMap<FileId, FileRec> files = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<FileId, RecipientEntry> recipients = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EntityId, FileRec> files = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EntityId, RecipientEntry> recipients = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
 
     /** A recipient's file and key. */
-    public record RecipientEntry(FileId senderId, AuthPublicKey key) {}
+    public record RecipientEntry(EntityId senderId, AuthPublicKey key) {}
 
     /** A file found for a command, with the key that must have authorized it. */
     public record FileAccess(FileRec file, AuthPublicKey key) {}
 
     /** A file past its time: what the server must remove from disk and account for. */
-    public record ExpiredFile(FileId senderId, String filePath, long size) {}
+    public record ExpiredFile(EntityId senderId, String filePath, long size) {}
 
     /** The current time as a file creation time ({@code getRoundedSystemTime}). */
     public static long fileTime(Clock clock) {
@@ -44,7 +45,7 @@ public final class FileStore {
         return Math.floorDiv(seconds, FILE_TIME_PRECISION) * FILE_TIME_PRECISION;
     }
 
-    public void addFile(FileId senderId, FileInfo fileInfo, long createdAt, EntityStatus status) throws XftpException {
+    public void addFile(EntityId senderId, FileInfo fileInfo, long createdAt, EntityStatus status) throws XftpException {
         lock.lock();
         try {
             if (files.containsKey(senderId)) {
@@ -57,7 +58,7 @@ public final class FileStore {
     }
 
     /** Records the uploaded body; {@code AUTH} if the file is unknown, already has one, or is not active. */
-    public void setFilePath(FileId senderId, String path) throws XftpException {
+    public void setFilePath(EntityId senderId, String path) throws XftpException {
         lock.lock();
         try {
             FileRec file = existing(senderId);
@@ -70,11 +71,11 @@ public final class FileStore {
         }
     }
 
-    public void addRecipient(FileId senderId, FileRecipient recipient) throws XftpException {
+    public void addRecipient(EntityId senderId, FileRecipient recipient) throws XftpException {
         lock.lock();
         try {
             FileRec file = existing(senderId);
-            FileId recipientId = recipient.recipientId();
+            EntityId recipientId = recipient.recipientId();
             if (file.mutableRecipientIds().contains(recipientId) || recipients.containsKey(recipientId)) {
                 throw new XftpException(XftpError.DUPLICATE);
             }
@@ -86,14 +87,14 @@ public final class FileStore {
     }
 
     /** Removes a file and all its recipients; returns the removed record. */
-    public FileRec deleteFile(FileId senderId) throws XftpException {
+    public FileRec deleteFile(EntityId senderId) throws XftpException {
         lock.lock();
         try {
             FileRec file = files.remove(senderId);
             if (file == null) {
                 throw new XftpException(XftpError.AUTH);
             }
-            for (FileId recipientId : file.mutableRecipientIds()) {
+            for (EntityId recipientId : file.mutableRecipientIds()) {
                 recipients.remove(recipientId);
             }
             return file;
@@ -102,7 +103,7 @@ public final class FileStore {
         }
     }
 
-    public void blockFile(FileId senderId, BlockingInfo info) throws XftpException {
+    public void blockFile(EntityId senderId, BlockingInfo info) throws XftpException {
         lock.lock();
         try {
             existing(senderId).setStatus(new EntityStatus.Blocked(info));
@@ -112,7 +113,7 @@ public final class FileStore {
     }
 
     /** Removes one recipient of a file already looked up ({@code deleteRecipient}). */
-    public void deleteRecipient(FileId recipientId, FileRec file) {
+    public void deleteRecipient(EntityId recipientId, FileRec file) {
         lock.lock();
         try {
             recipients.remove(recipientId);
@@ -123,7 +124,7 @@ public final class FileStore {
     }
 
     /** Looks a file up by the id a party uses, with that party's key; {@code AUTH} if unknown. */
-    public FileAccess getFile(FileParty party, FileId id) throws XftpException {
+    public FileAccess getFile(FileParty party, EntityId id) throws XftpException {
         return switch (party) {
             case SENDER -> {
                 FileRec file = existing(id);
@@ -140,7 +141,7 @@ public final class FileStore {
     }
 
     /** Removes a recipient by id alone, as the store log's {@code FACK} does. */
-    public void ackFile(FileId recipientId) throws XftpException {
+    public void ackFile(EntityId recipientId) throws XftpException {
         lock.lock();
         try {
             RecipientEntry entry = recipients.remove(recipientId);
@@ -195,11 +196,11 @@ public final class FileStore {
     }
 
     /** The recipient entry for an id, or null; compaction uses it to write each file's recipients. */
-    public RecipientEntry recipient(FileId recipientId) {
+    public RecipientEntry recipient(EntityId recipientId) {
         return recipients.get(recipientId);
     }
 
-    private FileRec existing(FileId senderId) throws XftpException {
+    private FileRec existing(EntityId senderId) throws XftpException {
         FileRec file = files.get(senderId);
         if (file == null) {
             throw new XftpException(XftpError.AUTH);

@@ -2,8 +2,9 @@ package dev.relayj.xftp.store;
 
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.xftp.protocol.BlockingInfo;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,11 @@ import java.util.List;
  */
 public sealed interface FileStoreLogRecord {
 
-    record AddFile(FileId senderId, FileInfo fileInfo, long createdAt, EntityStatus status) implements FileStoreLogRecord {}
+    record AddFile(EntityId senderId, FileInfo fileInfo, long createdAt, EntityStatus status) implements FileStoreLogRecord {}
 
-    record PutFile(FileId senderId, String filePath) implements FileStoreLogRecord {}
+    record PutFile(EntityId senderId, String filePath) implements FileStoreLogRecord {}
 
-    record AddRecipients(FileId senderId, List<FileRecipient> recipients) implements FileStoreLogRecord {
+    record AddRecipients(EntityId senderId, List<FileRecipient> recipients) implements FileStoreLogRecord {
         public AddRecipients {
             if (recipients.isEmpty()) {
                 throw new IllegalArgumentException("at least one recipient");
@@ -35,11 +36,11 @@ public sealed interface FileStoreLogRecord {
         }
     }
 
-    record DeleteFile(FileId senderId) implements FileStoreLogRecord {}
+    record DeleteFile(EntityId senderId) implements FileStoreLogRecord {}
 
-    record BlockFile(FileId senderId, BlockingInfo info) implements FileStoreLogRecord {}
+    record BlockFile(EntityId senderId, BlockingInfo info) implements FileStoreLogRecord {}
 
-    record AckFile(FileId recipientId) implements FileStoreLogRecord {}
+    record AckFile(EntityId recipientId) implements FileStoreLogRecord {}
 
     /** The line without its newline. */
     default String encode() {
@@ -56,7 +57,7 @@ public sealed interface FileStoreLogRecord {
                 yield "FADD " + r.senderId().toBase64() + " " + String.join(",", items);
             }
             case DeleteFile r -> "FDEL " + r.senderId().toBase64();
-            case BlockFile r -> "FBLK " + r.senderId().toBase64() + " " + r.info().encode();
+            case BlockFile r -> "FBLK " + r.senderId().toBase64() + " " + r.info().toText();
             case AckFile r -> "FACK " + r.recipientId().toBase64();
         };
     }
@@ -105,7 +106,7 @@ public sealed interface FileStoreLogRecord {
                     throw new DecodingException("FBLK needs sender id and blocking info");
                 }
                 yield new BlockFile(StoreText.parseId(rest.substring(0, space)),
-                        BlockingInfo.parse(rest.substring(space + 1)));
+                        BlockingInfo.fromText(rest.substring(space + 1)));
             }
             case "FACK" -> new AckFile(StoreText.parseId(exactly(rest, 1)[0]));
             default -> throw new DecodingException("unknown record " + tag);

@@ -4,7 +4,7 @@ import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,12 +26,12 @@ final class StoreText {
         throw new DecodingException("X448 keys cannot authorize commands");
     }
 
-    static FileId parseId(String text) throws DecodingException {
+    static EntityId parseId(String text) throws DecodingException {
         byte[] bytes = base64(text);
         if (bytes.length > 255) {
             throw new DecodingException("id longer than 255 bytes");
         }
-        return new FileId(bytes);
+        return new EntityId(bytes);
     }
 
     static byte[] base64(String text) throws DecodingException {

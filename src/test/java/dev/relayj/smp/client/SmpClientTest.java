@@ -16,9 +16,10 @@ import dev.relayj.crypto.X25519Secret;
 import dev.relayj.encoding.VersionRange;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.CommandAuthorization;
-import dev.relayj.smp.protocol.CorrId;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.Authorization;
+import dev.relayj.protocol.CommandAuthorization;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.ForwardedResponse;
 import dev.relayj.smp.protocol.ForwardedTransmission;
@@ -200,7 +201,7 @@ class SmpClientTest {
         Ed25519PrivateKey signer = Ed25519PrivateKey.generate(RANDOM);
         X25519PrivateKey dhKey = X25519PrivateKey.generate(RANDOM);
         FakeRelay.Responder verify = (session, t) -> {
-            boolean ok = CommandAuthorization.verify(session.handle.auth().serverPrivateKey(), t.authorization(),
+            boolean ok = CommandAuthorization.verify(session.handle.auth().serverPrivateKey(), Authorization.authOf(t.authorization()),
                     t.authorized(), t.corrId(), t.entityId().bytes()[0] == 1 ? signer.publicKey() : dhKey.publicKey());
             session.send(t.corrId(), t.entityId(), ok ? new BrokerMessage.Ok() : BrokerMessage.err(ErrorType.Simple.AUTH));
         };

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.socks.SocksAuth;
 import dev.relayj.socks.SocksProxySetting;
 import java.time.Clock;

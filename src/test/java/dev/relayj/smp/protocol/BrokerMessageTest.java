@@ -15,6 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.relayj.encoding.VersionRange;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.ClientNotice;
+import dev.relayj.protocol.CommandError;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.transport.CertChainPubKey;
 import java.time.Instant;
 import java.util.List;

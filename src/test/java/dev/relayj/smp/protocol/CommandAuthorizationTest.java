@@ -11,6 +11,11 @@ import dev.relayj.crypto.CbNonce;
 import dev.relayj.crypto.Ed25519PrivateKey;
 import dev.relayj.crypto.Ed448PrivateKey;
 import dev.relayj.crypto.X25519PrivateKey;
+import dev.relayj.protocol.Authorization;
+import dev.relayj.protocol.CommandAuthorization;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.protocol.TransmissionAuth;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
@@ -33,27 +38,27 @@ class CommandAuthorizationTest {
     @Test
     void signaturesVerifyWithTheirOwnAlgorithmOnly() {
         Authorization edSig = signature(ed25519.sign(authorized).bytes());
-        assertTrue(CommandAuthorization.verify(null, edSig, authorized, corrId, ed25519.publicKey()));
-        assertFalse(CommandAuthorization.verify(null, edSig, ascii("other"), corrId, ed25519.publicKey()));
-        assertFalse(CommandAuthorization.verify(null, edSig, authorized, corrId, Ed25519PrivateKey.generate(RANDOM).publicKey()));
-        assertFalse(CommandAuthorization.verify(null, edSig, authorized, corrId, ed448.publicKey()));
-        assertFalse(CommandAuthorization.verify(serverSession, edSig, authorized, corrId, clientX25519.publicKey()));
+        assertTrue(CommandAuthorization.verify(null, Authorization.authOf(edSig), authorized, corrId, ed25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(null, Authorization.authOf(edSig), ascii("other"), corrId, ed25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(null, Authorization.authOf(edSig), authorized, corrId, Ed25519PrivateKey.generate(RANDOM).publicKey()));
+        assertFalse(CommandAuthorization.verify(null, Authorization.authOf(edSig), authorized, corrId, ed448.publicKey()));
+        assertFalse(CommandAuthorization.verify(serverSession, Authorization.authOf(edSig), authorized, corrId, clientX25519.publicKey()));
         Authorization ed448Sig = signature(ed448.sign(authorized).bytes());
-        assertTrue(CommandAuthorization.verify(null, ed448Sig, authorized, corrId, ed448.publicKey()));
-        assertFalse(CommandAuthorization.verify(null, ed448Sig, authorized, corrId, ed25519.publicKey()));
-        assertFalse(CommandAuthorization.verify(null, null, authorized, corrId, ed25519.publicKey()));
+        assertTrue(CommandAuthorization.verify(null, Authorization.authOf(ed448Sig), authorized, corrId, ed448.publicKey()));
+        assertFalse(CommandAuthorization.verify(null, Authorization.authOf(ed448Sig), authorized, corrId, ed25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(null, Authorization.authOf(null), authorized, corrId, ed25519.publicKey()));
     }
 
     @Test
     void authenticatorsNeedTheSessionKeyAndTheCorrelationIdAsNonce() {
         CbAuthenticator made = CbAuthenticator.create(serverSession.publicKey(), clientX25519, CbNonce.fitting(corrId.bytes()), authorized);
         Authorization auth = new Authorization(new TransmissionAuth.Authenticator(made.bytes()));
-        assertTrue(CommandAuthorization.verify(serverSession, auth, authorized, corrId, clientX25519.publicKey()));
-        assertFalse(CommandAuthorization.verify(null, auth, authorized, corrId, clientX25519.publicKey()));
-        assertFalse(CommandAuthorization.verify(serverSession, auth, authorized, new CorrId(Samples.filled(24, 8)), clientX25519.publicKey()));
-        assertFalse(CommandAuthorization.verify(serverSession, auth, authorized, corrId, ed25519.publicKey()));
-        assertFalse(CommandAuthorization.dummyVerify(serverSession, auth, authorized, corrId));
-        assertFalse(CommandAuthorization.dummyVerify(serverSession, signature(ed25519.sign(authorized).bytes()), authorized, corrId));
+        assertTrue(CommandAuthorization.verify(serverSession, Authorization.authOf(auth), authorized, corrId, clientX25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(null, Authorization.authOf(auth), authorized, corrId, clientX25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(serverSession, Authorization.authOf(auth), authorized, new CorrId(Samples.filled(24, 8)), clientX25519.publicKey()));
+        assertFalse(CommandAuthorization.verify(serverSession, Authorization.authOf(auth), authorized, corrId, ed25519.publicKey()));
+        assertFalse(CommandAuthorization.dummyVerify(serverSession, Authorization.authOf(auth), authorized, corrId));
+        assertFalse(CommandAuthorization.dummyVerify(serverSession, signature(ed25519.sign(authorized).bytes()).auth(), authorized, corrId));
     }
 
     @Test
@@ -63,20 +68,20 @@ class CommandAuthorizationTest {
         TransmissionAuth queueSig = new TransmissionAuth.Signature(ed25519.sign(authorized).bytes());
         Authorization withServiceSig = new Authorization(queueSig, serviceSig);
         Authorization without = new Authorization(queueSig);
-        assertTrue(CommandAuthorization.serviceSignatureValid(Command.SUB, service.publicKey(), withServiceSig, authorized));
-        assertFalse(CommandAuthorization.serviceSignatureValid(Command.SUB, service.publicKey(), without, authorized));
-        assertTrue(CommandAuthorization.serviceSignatureValid(Command.SUB, null, without, authorized));
-        assertFalse(CommandAuthorization.serviceSignatureValid(Command.SUB, null, withServiceSig, authorized));
-        assertFalse(CommandAuthorization.serviceSignatureValid(Command.GET, service.publicKey(), withServiceSig, authorized));
-        assertTrue(CommandAuthorization.serviceSignatureValid(Command.GET, service.publicKey(), without, authorized));
-        assertFalse(CommandAuthorization.serviceSignatureValid(Command.NSUB, service.publicKey(),
+        assertTrue(ServiceAuthorization.serviceSignatureValid(Command.SUB, service.publicKey(), withServiceSig, authorized));
+        assertFalse(ServiceAuthorization.serviceSignatureValid(Command.SUB, service.publicKey(), without, authorized));
+        assertTrue(ServiceAuthorization.serviceSignatureValid(Command.SUB, null, without, authorized));
+        assertFalse(ServiceAuthorization.serviceSignatureValid(Command.SUB, null, withServiceSig, authorized));
+        assertFalse(ServiceAuthorization.serviceSignatureValid(Command.GET, service.publicKey(), withServiceSig, authorized));
+        assertTrue(ServiceAuthorization.serviceSignatureValid(Command.GET, service.publicKey(), without, authorized));
+        assertFalse(ServiceAuthorization.serviceSignatureValid(Command.NSUB, service.publicKey(),
                 new Authorization(queueSig, Samples.filled(64, 0)), authorized));
         // the queue key then signs the certificate fingerprint in front of the transmission
         byte[] certHash = Samples.filled(32, 9);
         assertArrayEquals(Samples.concat(certHash, authorized),
-                CommandAuthorization.authorizedForQueueKey(certHash, withServiceSig, authorized));
-        assertSame(authorized, CommandAuthorization.authorizedForQueueKey(certHash, without, authorized));
-        assertSame(authorized, CommandAuthorization.authorizedForQueueKey(null, withServiceSig, authorized));
+                ServiceAuthorization.authorizedForQueueKey(certHash, withServiceSig, authorized));
+        assertSame(authorized, ServiceAuthorization.authorizedForQueueKey(certHash, without, authorized));
+        assertSame(authorized, ServiceAuthorization.authorizedForQueueKey(null, withServiceSig, authorized));
     }
 
     @Test
@@ -84,12 +89,12 @@ class CommandAuthorizationTest {
         Ed25519PrivateKey service = Ed25519PrivateKey.generate(RANDOM);
         EntityId serviceId = Samples.entity("service-id");
         Authorization signed = signature(service.sign(authorized).bytes());
-        assertTrue(CommandAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(), signed, authorized));
-        assertFalse(CommandAuthorization.serviceCommandValid(Samples.entity("other"), serviceId, service.publicKey(), signed, authorized));
-        assertFalse(CommandAuthorization.serviceCommandValid(serviceId, null, null, signed, authorized));
-        assertFalse(CommandAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(),
+        assertTrue(ServiceAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(), signed, authorized));
+        assertFalse(ServiceAuthorization.serviceCommandValid(Samples.entity("other"), serviceId, service.publicKey(), signed, authorized));
+        assertFalse(ServiceAuthorization.serviceCommandValid(serviceId, null, null, signed, authorized));
+        assertFalse(ServiceAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(),
                 new Authorization(signed.auth(), service.sign(authorized).bytes()), authorized));
-        assertFalse(CommandAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(),
+        assertFalse(ServiceAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(),
                 signature(ed448.sign(authorized).bytes()), authorized));
     }
 }

@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.relayj.crypto.AuthPublicKey;
+import dev.relayj.protocol.BasicAuth;
+import dev.relayj.protocol.CommandError;
+import dev.relayj.protocol.EntityId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

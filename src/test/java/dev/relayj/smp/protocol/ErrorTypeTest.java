@@ -1,18 +1,21 @@
 package dev.relayj.smp.protocol;
 
+
+import dev.relayj.encoding.DecodingException;
+import dev.relayj.encoding.SmpReader;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.ClientNotice;
+import dev.relayj.protocol.CommandError;
 import dev.relayj.transport.HandshakeError;
 import dev.relayj.transport.TransportError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import static dev.relayj.smp.protocol.Samples.ascii;
 import static dev.relayj.smp.protocol.Samples.concat;
 import static dev.relayj.smp.protocol.Samples.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import dev.relayj.encoding.DecodingException;
-import dev.relayj.encoding.SmpReader;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class ErrorTypeTest {
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.CorrId;
 import org.junit.jupiter.api.Test;
 
 class ForwardingTest {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relayj.encoding.VersionRange;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.protocol.BasicAuth;
 
 class ProtocolValuesTest {
     @Test

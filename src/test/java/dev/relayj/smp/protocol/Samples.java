@@ -6,6 +6,8 @@ import dev.relayj.crypto.Ed448PublicKey;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.testing.ReferenceFixtures;
 import dev.relayj.transport.CertChainPubKey;
 import dev.relayj.transport.CertificateChain;
 import dev.relayj.transport.SignedKey;
@@ -94,7 +96,7 @@ final class Samples {
     /** The DER of a PEM certificate of the reference's test fixtures. */
     static byte[] fixtureCertificate(String name) {
         try {
-            String pem = java.nio.file.Files.readString(java.nio.file.Path.of("/work/shared/fixtures/simplexmq", name));
+            String pem = java.nio.file.Files.readString(ReferenceFixtures.path(name));
             String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return Base64.getDecoder().decode(body);
         } catch (java.io.IOException e) {

@@ -12,6 +12,7 @@ import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
+import dev.relayj.protocol.BasicAuth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -16,6 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relayj.protocol.Authorization;
+import dev.relayj.protocol.CommandError;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.protocol.TransmissionAuth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.relayj.crypto.Ed25519PrivateKey;
-import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.ClientNotice;
+import dev.relayj.protocol.ClientNotice;
 import dev.relayj.smp.protocol.Command;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.MsgFlags;

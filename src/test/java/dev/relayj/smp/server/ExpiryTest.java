@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import static dev.relayj.smp.server.QueueLifecycleTest.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.crypto.Ed25519PrivateKey;
 import dev.relayj.crypto.X25519PrivateKey;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.Command;
 import dev.relayj.smp.protocol.MsgFlags;
@@ -65,8 +68,8 @@ class ExpiryTest {
             clock.advance(Duration.ofSeconds(5));
             assertEquals(BrokerMessage.OK, s.call(q.sndId(), new Command.Send(MsgFlags.NONE, text("new")), null));
             clock.advance(Duration.ofSeconds(6));
-            await(() -> server.env().stats.msgExpired.get() == 1, "the old message to expire");
-            assertEquals(1, server.env().stats.msgCount.get());
+            await(() -> server.env().stats.counter(MSG_EXPIRED).get() == 1, "the old message to expire");
+            assertEquals(1, server.env().stats.counter(MSG_COUNT).get());
             BrokerMessage msg = r.call(q.rcvId(), Command.GET, q.rcvKey());
             assertArrayEquals(text("new"), TestSmpClient.bodyOf(q, msg));
         }
@@ -88,10 +91,10 @@ class ExpiryTest {
         clock.advance(Duration.ofSeconds(20));
         // without expire_messages_on_start the old message is restored
         try (TestServer server = start(notOnStart); TestSmpClient r = TestSmpClient.connect(server.port(), 18)) {
-            assertEquals(1, server.env().stats.msgCount.get());
+            assertEquals(1, server.env().stats.counter(MSG_COUNT).get());
         }
         try (TestServer server = start(onStart); TestSmpClient r = TestSmpClient.connect(server.port(), 18)) {
-            assertEquals(0, server.env().stats.msgCount.get());
+            assertEquals(0, server.env().stats.counter(MSG_COUNT).get());
             assertEquals(BrokerMessage.OK, r.call(q.rcvId(), Command.GET, q.rcvKey()));
         }
     }
@@ -108,10 +111,10 @@ class ExpiryTest {
                     new Command.NKey(ntfKey.publicKey(), X25519PrivateKey.generate(TestSmpClient.RANDOM).publicKey()),
                     q.rcvKey()));
             assertEquals(BrokerMessage.OK, s.call(q.sndId(), new Command.Send(MsgFlags.NOTIFY, text("hi")), null));
-            assertEquals(1, server.env().stats.ntfCount.get());
+            assertEquals(1, server.env().stats.counter(NTF_COUNT).get());
             clock.advance(Duration.ofSeconds(11));
-            await(() -> server.env().stats.msgNtfExpired.get() == 1, "the notification to expire");
-            assertEquals(0, server.env().stats.ntfCount.get());
+            await(() -> server.env().stats.counter(MSG_NTF_EXPIRED).get() == 1, "the notification to expire");
+            assertEquals(0, server.env().stats.counter(NTF_COUNT).get());
             assertEquals(new BrokerMessage.Sok(null), n.call(nid.notifierId(), Command.NSUB, ntfKey));
             assertTrue(n.silentFor(400), "an expired notification is not delivered");
         }
@@ -134,7 +137,7 @@ class ExpiryTest {
             await(() -> server.env().clients().size() == 2, "the idle client to be disconnected");
             assertThrows(IOException.class, idle::receive);
             assertEquals(BrokerMessage.OK, active.call(q.rcvId(), Command.GET, q.rcvKey()));
-            assertEquals(BrokerMessage.PONG, subscribed.call(dev.relayj.smp.protocol.EntityId.NONE, Command.PING, null));
+            assertEquals(BrokerMessage.PONG, subscribed.call(dev.relayj.protocol.EntityId.NONE, Command.PING, null));
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import static dev.relayj.smp.server.QueueLifecycleTest.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.CorrId;
+import dev.relayj.protocol.CorrId;
 import dev.relayj.smp.protocol.MsgFlags;
 import dev.relayj.smp.protocol.QueueRequestData;
 import dev.relayj.smp.protocol.SubscriptionMode;
@@ -145,7 +147,7 @@ class PersistenceTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }
         try (TestServer server = TestServer.start(dir); TestSmpClient r = TestSmpClient.connect(server.port(), 18)) {
-            assertEquals(queues * perQueue, server.env().stats.msgCount.get());
+            assertEquals(queues * perQueue, server.env().stats.counter(MSG_COUNT).get());
             for (int i = 0; i < queues; i++) {
                 TestSmpClient.TestQueue q = created.get(i);
                 for (int m = 0; m < perQueue; m++) {
@@ -171,7 +173,7 @@ class PersistenceTest {
             nid = assertInstanceOf(BrokerMessage.Nid.class,
                     r.call(q.rcvId(), new Command.NKey(ntfKey.publicKey(), ntfDh.publicKey()), q.rcvKey()));
             assertEquals(BrokerMessage.OK, s.call(q.sndId(), new Command.Send(MsgFlags.NOTIFY, text("one")), null));
-            assertEquals(1, server.env().stats.ntfCount.get());
+            assertEquals(1, server.env().stats.counter(NTF_COUNT).get());
         }
         List<String> lines = Files.readAllLines(dir.resolve("smp-server-ntfs.log"));
         assertEquals(1, lines.size());
@@ -182,7 +184,7 @@ class PersistenceTest {
                 TestSmpClient r = TestSmpClient.connect(server.port(), 18);
                 TestSmpClient n = TestSmpClient.connect(server.port(), 18)) {
             assertTrue(Files.exists(dir.resolve("smp-server-ntfs.log.bak")));
-            assertEquals(1, server.env().stats.ntfCount.get());
+            assertEquals(1, server.env().stats.counter(NTF_COUNT).get());
             assertEquals(new BrokerMessage.Sok(null), n.call(nid.notifierId(), Command.NSUB, ntfKey));
             BrokerMessage.Nmsg nmsg = assertInstanceOf(BrokerMessage.Nmsg.class, n.event(nid.notifierId()));
             byte[] meta = CryptoBox.cbDecrypt(ntfDh.dh(nid.serverNtfDhKey()), new CbNonce(nmsg.nonce()),
@@ -199,7 +201,7 @@ class PersistenceTest {
                 + Base64Url.encode(nonce) + " " + Base64Url.encode(new byte[] {2, 3}) + "\n";
         Files.writeString(dir.resolve("smp-server-ntfs.log"), old);
         try (TestServer server = TestServer.start(dir)) {
-            assertEquals(0, server.env().stats.ntfCount.get());
+            assertEquals(0, server.env().stats.counter(NTF_COUNT).get());
             assertTrue(server.env().notifications.notifierIds().isEmpty());
         }
         Files.writeString(dir.resolve("smp-server-ntfs.log"), "v1 garbage\n");
@@ -244,7 +246,7 @@ class PersistenceTest {
         int oks = accepted.get();
         assertTrue(oks >= 20, "sent before the stop: " + oks);
         try (TestServer server = TestServer.start(dir, config, roomy)) {
-            long restored = server.env().stats.msgCount.get();
+            long restored = server.env().stats.counter(MSG_COUNT).get();
             // a SEND answered OK was saved; at most the one in flight was saved without its OK arriving
             assertTrue(restored == oks || restored == oks + 1, "OK: " + oks + ", restored: " + restored);
         }

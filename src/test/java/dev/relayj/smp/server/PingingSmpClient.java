@@ -3,7 +3,7 @@ package dev.relayj.smp.server;
 import dev.relayj.crypto.Hashes;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

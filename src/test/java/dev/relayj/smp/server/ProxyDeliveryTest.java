@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,8 +15,8 @@ import dev.relayj.smp.protocol.BrokerErrorType;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.ClientTransmission;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.CorrId;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.MessageLimits;
 import dev.relayj.smp.protocol.ProxyError;
@@ -147,7 +149,7 @@ class ProxyDeliveryTest {
         assertEquals(2, proxy.stats().pMsgFwds.requests.get());
         assertEquals(2, proxy.stats().pMsgFwds.successes.get());
         assertEquals(0, proxy.stats().pRelaysOwn.requests.get());
-        assertEquals(2, destination.stats().pMsgFwdsRecv.get());
+        assertEquals(2, destination.stats().counter(P_MSG_FWDS_RECV).get());
     }
 
     @Test
@@ -217,7 +219,7 @@ class ProxyDeliveryTest {
             TestSmpClient.TestQueue queue = recipient.createQueue();
             ProxiedSender.Session session = sender.connect(ProxiedSender.address(port(destination)), null);
             // a recipient command is refused by the destination (processForwardedCommand)
-            assertEquals(BrokerMessage.err(ErrorType.cmd(dev.relayj.smp.protocol.CommandError.PROHIBITED)),
+            assertEquals(BrokerMessage.err(ErrorType.cmd(dev.relayj.protocol.CommandError.PROHIBITED)),
                     sender.forward(session, queue.rcvKey(), queue.rcvId(), new Command.Sub()));
             // the destination's error comes back inside PRES
             assertEquals(BrokerMessage.err(ErrorType.Simple.AUTH),

@@ -67,7 +67,7 @@ class QueueLifecycleTest {
             assertEquals(BrokerMessage.err(ErrorType.Simple.NO_MSG),
                     recipient.call(q.rcvId(), new Command.Ack(((BrokerMessage.Msg) second).msgId()), q.rcvKey()));
             assertTrue(recipient.silentFor(200));
-            assertInstanceOf(BrokerMessage.Pong.class, sender.call(dev.relayj.smp.protocol.EntityId.NONE, Command.PING, null));
+            assertInstanceOf(BrokerMessage.Pong.class, sender.call(dev.relayj.protocol.EntityId.NONE, Command.PING, null));
         }
     }
 }

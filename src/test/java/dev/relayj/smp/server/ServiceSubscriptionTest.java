@@ -11,8 +11,8 @@ import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.ClientTransmission;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.CorrId;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.MsgFlags;
 import dev.relayj.tls.ServerCredentials;
@@ -178,7 +178,7 @@ class ServiceSubscriptionTest {
             assertInstanceOf(BrokerMessage.Ids.class, rh2.call(EntityId.NONE, create2, rcvKey2, true));
             assertEvent(rh1, serviceId, new BrokerMessage.Ends(1));
             // SUBS is not served yet (Server.hs: "TODO [certs rcv]")
-            assertEquals(BrokerMessage.err(ErrorType.cmd(dev.relayj.smp.protocol.CommandError.PROHIBITED)),
+            assertEquals(BrokerMessage.err(ErrorType.cmd(dev.relayj.protocol.CommandError.PROHIBITED)),
                     rh2.call(serviceId, new Command.Subs(), serviceKey, false));
         }
     }

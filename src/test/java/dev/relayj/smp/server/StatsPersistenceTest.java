@@ -1,5 +1,7 @@
 package dev.relayj.smp.server;
 
+import static dev.relayj.stats.SmpCounter.*;
+
 import static dev.relayj.smp.server.QueueLifecycleTest.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,9 +65,9 @@ class StatsPersistenceTest {
         assertTrue(saved.contains("qCreated=1\n") && saved.contains("msgSent=1\n") && saved.contains("qCount=1\n"), saved);
         try (TestServer server = start()) {
             assertTrue(Files.exists(dir.resolve("smp-server-stats.log.bak")));
-            assertEquals(1, server.env().stats.qCreated.get());
-            assertEquals(1, server.env().stats.msgSent.get());
-            assertEquals(1, server.env().stats.msgCount.get());
+            assertEquals(1, server.env().stats.counter(Q_CREATED).get());
+            assertEquals(1, server.env().stats.counter(MSG_SENT).get());
+            assertEquals(1, server.env().stats.counter(MSG_COUNT).get());
         }
     }
 }

@@ -1,5 +1,10 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.DbOptions;
+import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.WebConfig;
+import dev.relayj.testing.ReferenceFixtures;
 import dev.relayj.tls.ServerCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +17,7 @@ import java.util.OptionalInt;
 
 /** A relay started in-process on a loopback port with the reference's test certificates. */
 final class TestServer implements AutoCloseable {
-    static final Path FIXTURES = Path.of("/work/shared/fixtures/simplexmq");
+    static final Path FIXTURES = ReferenceFixtures.DIR;
     /** The reference's test settings (tests/SMPClient.hs {@code cfg}): small quota, quick events. */
     static final ServerTuning TUNING = new ServerTuning(4, 128, Duration.ofMillis(100), Duration.ofMillis(100),
             Duration.ofMillis(200), Clock.systemUTC());
@@ -69,11 +74,11 @@ final class TestServer implements AutoCloseable {
                 settings.restoreMessages() ? Optional.of(dir.resolve("smp-server-messages.log")) : Optional.empty(),
                 dir.resolve("messages"),
                 settings.restoreMessages() ? Optional.of(dir.resolve("smp-server-ntfs.log")) : Optional.empty(),
-                SmpServerConfig.DbOptions.DEFAULT, false, Duration.ofDays(21));
+                SmpServerConfig.DEFAULT_DB, false, Duration.ofDays(21));
         SmpServerConfig.Auth auth = new SmpServerConfig.Auth(settings.allowNewQueues(),
                 Optional.ofNullable(settings.createPassword()), Optional.empty(), Optional.empty(), 20);
         SmpServerConfig.Expiry expiry = new SmpServerConfig.Expiry(SmpServerConfig.DEFAULT_MESSAGE_EXPIRATION, true, false,
-                SmpServerConfig.DEFAULT_NTF_EXPIRATION, Optional.of(SmpServerConfig.DEFAULT_INACTIVE_CLIENT_EXPIRATION));
+                SmpServerConfig.DEFAULT_NTF_EXPIRATION, Optional.of(ExpirationConfig.INACTIVE_CLIENTS_DEFAULT));
         SmpServerConfig.Stats stats = new SmpServerConfig.Stats(false, dir.resolve("smp-server-stats.daily.log"),
                 dir.resolve("smp-server-stats.log"), Optional.empty(), dir.resolve("metrics.txt"));
         SmpServerConfig.Proxy proxy = new SmpServerConfig.Proxy(Optional.empty(), SmpServerConfig.SocksMode.ONION,

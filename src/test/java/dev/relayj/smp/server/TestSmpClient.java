@@ -13,13 +13,13 @@ import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.crypto.X25519Secret;
 import dev.relayj.encoding.VersionRange;
-import dev.relayj.smp.protocol.Authorization;
+import dev.relayj.protocol.Authorization;
 import dev.relayj.smp.protocol.Batch;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.ClientTransmission;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.CorrId;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.MessageLimits;
 import dev.relayj.smp.protocol.NewQueueRequest;
 import dev.relayj.smp.protocol.Parsed;
@@ -28,7 +28,7 @@ import dev.relayj.smp.protocol.QueueRequestData;
 import dev.relayj.smp.protocol.RawTransmission;
 import dev.relayj.smp.protocol.RcvMessageBody;
 import dev.relayj.smp.protocol.SubscriptionMode;
-import dev.relayj.smp.protocol.TransmissionAuth;
+import dev.relayj.protocol.TransmissionAuth;
 import dev.relayj.smp.protocol.TransmissionParams;
 import dev.relayj.smp.protocol.Transmissions;
 import dev.relayj.transport.ClientHandshakeConfig;
@@ -237,7 +237,7 @@ final class TestSmpClient implements AutoCloseable {
         return createQueue(mode, data, null);
     }
 
-    TestQueue createQueue(SubscriptionMode mode, QueueRequestData data, dev.relayj.smp.protocol.BasicAuth auth)
+    TestQueue createQueue(SubscriptionMode mode, QueueRequestData data, dev.relayj.protocol.BasicAuth auth)
             throws IOException {
         Ed25519PrivateKey rcvKey = Ed25519PrivateKey.generate(RANDOM);
         X25519PrivateKey dhKey = X25519PrivateKey.generate(RANDOM);

@@ -1,6 +1,6 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.crypto.X25519Secret;
 import dev.relayj.smp.protocol.QueueMode;
 
@@ -11,6 +11,7 @@ import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.Base64Url;
 import java.util.Arrays;
 import java.util.List;
+import dev.relayj.store.EntityStatus;
 
 /** Deterministic ids, keys and records for the store tests. */
 final class Fixtures {

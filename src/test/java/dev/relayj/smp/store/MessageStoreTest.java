@@ -1,6 +1,6 @@
 package dev.relayj.smp.store;
 
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 
 import static dev.relayj.smp.store.Fixtures.id;
 import static dev.relayj.smp.store.Fixtures.message;

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relayj.store.EntityStatus;
+import dev.relayj.store.StoreLogFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,7 +137,7 @@ class QueueStoreLogTest {
 
     @Test
     void aCrashBetweenAnyCompactionStepsLosesNothing() throws Exception {
-        for (QueueStoreLog.Step crashAfter : QueueStoreLog.Step.values()) {
+        for (StoreLogFiles.Step crashAfter : StoreLogFiles.Step.values()) {
             Path caseDir = Files.createDirectory(dir.resolve(crashAfter.name()));
             Path file = caseDir.resolve("smp-server-store.log");
             Files.writeString(file, String.join("\n", referenceLog()) + "\n");
@@ -164,25 +166,25 @@ class QueueStoreLogTest {
         for (int days : new int[] {0, 2, 22, 23, 24, 25, 26}) {
             Instant time = now.minusSeconds(86400L * days + 60);
             times.add(time);
-            Files.writeString(dir.resolve("smp-server-store.log." + QueueStoreLog.iso8601(time)), "");
+            Files.writeString(dir.resolve("smp-server-store.log." + StoreLogFiles.iso8601(time)), "");
         }
-        QueueStoreLog.removeOldBackups(file, now, notes::add);
+        StoreLogFiles.removeOldBackups(file, now, notes::add);
         List<String> left;
         try (Stream<Path> files = Files.list(dir)) {
             left = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
         // kept: the last day's, the newest three older ones (2, 22, 23 days), none older than 21 days beyond them
         assertEquals(List.of("smp-server-store.log",
-                "smp-server-store.log." + QueueStoreLog.iso8601(times.get(0)),
-                "smp-server-store.log." + QueueStoreLog.iso8601(times.get(1)),
-                "smp-server-store.log." + QueueStoreLog.iso8601(times.get(2)),
-                "smp-server-store.log." + QueueStoreLog.iso8601(times.get(3))).stream().sorted().toList(), left);
+                "smp-server-store.log." + StoreLogFiles.iso8601(times.get(0)),
+                "smp-server-store.log." + StoreLogFiles.iso8601(times.get(1)),
+                "smp-server-store.log." + StoreLogFiles.iso8601(times.get(2)),
+                "smp-server-store.log." + StoreLogFiles.iso8601(times.get(3))).stream().sorted().toList(), left);
     }
 
     @Test
     void backupTimesAreWrittenAsHaskellShowsThem() {
-        assertEquals("2025-03-01T12:00:00Z", QueueStoreLog.iso8601(Instant.parse("2025-03-01T12:00:00Z")));
-        assertEquals("2025-03-01T12:00:00.1234Z", QueueStoreLog.iso8601(Instant.parse("2025-03-01T12:00:00.123400Z")));
+        assertEquals("2025-03-01T12:00:00Z", StoreLogFiles.iso8601(Instant.parse("2025-03-01T12:00:00Z")));
+        assertEquals("2025-03-01T12:00:00.1234Z", StoreLogFiles.iso8601(Instant.parse("2025-03-01T12:00:00.123400Z")));
     }
 
     private static final class SimulatedCrash extends RuntimeException {

@@ -1,7 +1,7 @@
 package dev.relayj.smp.store;
 
 import dev.relayj.smp.protocol.QueueMode;
-import dev.relayj.smp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.transport.ServiceRole;
 
 import static dev.relayj.smp.store.Fixtures.ed25519;
@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import dev.relayj.store.EntityStatus;
 
 class QueueStoreTest {
     private final QueueStore store = new QueueStore();

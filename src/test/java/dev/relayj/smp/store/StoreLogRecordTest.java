@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.relayj.encoding.DecodingException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.relayj.store.EntityStatus;
 
 class StoreLogRecordTest {
     private static final String RID = b64(id(1));

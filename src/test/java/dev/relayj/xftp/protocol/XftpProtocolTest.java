@@ -2,6 +2,8 @@ package dev.relayj.xftp.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +12,13 @@ import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.BasicAuth;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.ClientNotice;
+import dev.relayj.protocol.CommandError;
+import dev.relayj.protocol.CorrId;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.protocol.TransmissionAuth;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -61,7 +70,7 @@ class XftpProtocolTest {
     void fnewEncodesAsTheReference() throws Exception {
         byte[] digest = filled(32, 9);
         FileCommand fnew = new FileCommand.Fnew(
-                new FileInfo(SND_KEY, 65536, digest), List.of(RCV_KEY), new BasicAuth("pwd"));
+                new FileInfo(SND_KEY, 65536, digest), List.of(RCV_KEY), BasicAuth.of("pwd"));
         // "FNEW " sndKey(len 44 + SPKI) size(Word32) digest(len + bytes) rcpKeys(count, keys) Maybe basicAuth
         byte[] expected = concat(ascii("FNEW "), new byte[] {44}, spki(ED25519_SPKI_PREFIX, 1),
                 HEX.parseHex("00010000"), new byte[] {32}, digest,
@@ -117,25 +126,25 @@ class XftpProtocolTest {
 
     @Test
     void credentialsAreCheckedAsCheckCredentials() {
-        FileId id = new FileId(filled(16, 7));
+        EntityId id = new EntityId(filled(16, 7));
         FileCommand fnew = new FileCommand.Fnew(new FileInfo(SND_KEY, 65536, new byte[32]), List.of(RCV_KEY), null);
-        assertNull(fnew.checkCredentials(true, FileId.NONE));
-        assertEquals(XftpError.cmd(CommandError.NO_AUTH), fnew.checkCredentials(false, FileId.NONE));
+        assertNull(fnew.checkCredentials(true, EntityId.NONE));
+        assertEquals(XftpError.cmd(CommandError.NO_AUTH), fnew.checkCredentials(false, EntityId.NONE));
         assertEquals(XftpError.cmd(CommandError.HAS_AUTH), fnew.checkCredentials(true, id));
         FileCommand ping = new FileCommand.Ping();
-        assertNull(ping.checkCredentials(false, FileId.NONE));
-        assertEquals(XftpError.cmd(CommandError.HAS_AUTH), ping.checkCredentials(true, FileId.NONE));
+        assertNull(ping.checkCredentials(false, EntityId.NONE));
+        assertEquals(XftpError.cmd(CommandError.HAS_AUTH), ping.checkCredentials(true, EntityId.NONE));
         assertEquals(XftpError.cmd(CommandError.HAS_AUTH), ping.checkCredentials(false, id));
         FileCommand fput = new FileCommand.Fput();
         assertNull(fput.checkCredentials(true, id));
         assertEquals(XftpError.cmd(CommandError.NO_AUTH), fput.checkCredentials(false, id));
-        assertEquals(XftpError.cmd(CommandError.NO_AUTH), fput.checkCredentials(true, FileId.NONE));
+        assertEquals(XftpError.cmd(CommandError.NO_AUTH), fput.checkCredentials(true, EntityId.NONE));
     }
 
     @Test
     void responsesEncodeAsTheReference() throws Exception {
-        FileId sId = new FileId(filled(16, 5));
-        FileId rId = new FileId(filled(16, 6));
+        EntityId sId = new EntityId(filled(16, 5));
+        EntityId rId = new EntityId(filled(16, 6));
         byte[] sids = new FileResponse.Sids(sId, List.of(rId)).encode(3);
         assertArrayEquals(concat(ascii("SIDS "), new byte[] {16}, filled(16, 5), new byte[] {1, 16}, filled(16, 6)), sids);
         assertArrayEquals(concat(ascii("RIDS "), new byte[] {1, 16}, filled(16, 6)),
@@ -168,8 +177,8 @@ class XftpProtocolTest {
             assertThrows(DecodingException.class, () -> XftpError.parse(bad), bad);
         }
         // aeson reads a notice with spaces, nulls and unknown fields
-        assertEquals(new BlockingInfo(BlockingInfo.Reason.SPAM, new BlockingInfo.ClientNotice(null)),
-                BlockingInfo.parse("reason=spam,notice={ \"ttl\" : null, \"x\": [1, {\"y\": \"}\"}] }"));
+        assertEquals(new BlockingInfo(BlockingInfo.Reason.SPAM, new ClientNotice(null)),
+                BlockingInfo.fromText("reason=spam,notice={ \"ttl\" : null, \"x\": [1, {\"y\": \"}\"}] }"));
     }
 
     @Test
@@ -182,7 +191,7 @@ class XftpProtocolTest {
     @Test
     void commandBlockLayoutAndDecoding() throws Exception {
         byte[] sessionId = filled(32, 0x11);
-        byte[] block = XftpTransmissions.encodeCommand(new byte[0], sessionId, ascii("1"), FileId.NONE,
+        byte[] block = XftpTransmissions.encodeCommand(new byte[0], sessionId, ascii("1"), EntityId.NONE,
                 new FileCommand.Ping());
         assertEquals(XftpBlock.SIZE, block.length);
         // pad length, batch count 1, Large length, empty auth, session id, corrId "1", no entity, PING
@@ -194,14 +203,14 @@ class XftpProtocolTest {
         ServerTransmission.Command ping = assertInstanceOf(ServerTransmission.Command.class,
                 XftpTransmissions.decodeServer(block, sessionId));
         assertEquals(new FileCommand.Ping(), ping.command());
-        assertArrayEquals(ascii("1"), ping.corrId());
+        assertEquals(new CorrId(ascii("1")), ping.corrId());
 
-        FileId fileId = new FileId(filled(16, 4));
+        EntityId fileId = new EntityId(filled(16, 4));
         byte[] signature = filled(64, 0x55);
         byte[] signed = XftpTransmissions.encodeCommand(signature, sessionId, ascii("2"), fileId, new FileCommand.Fack());
         ServerTransmission.Command ack = assertInstanceOf(ServerTransmission.Command.class,
                 XftpTransmissions.decodeServer(signed, sessionId));
-        assertEquals(TransmissionAuth.Kind.ED25519_SIGNATURE, ack.auth().kind());
+        assertTrue(ack.auth() instanceof TransmissionAuth.Signature s && s.isEd25519());
         assertArrayEquals(XftpTransmissions.authorizedBytes(sessionId, ascii("2"), fileId, new FileCommand.Fack()),
                 ack.authorized());
         assertEquals(fileId, ack.entityId());
@@ -210,9 +219,9 @@ class XftpProtocolTest {
     @Test
     void badBlocksAreRejectedInTheReferenceOrder() throws Exception {
         byte[] sessionId = filled(32, 0x11);
-        FileId fileId = new FileId(filled(16, 4));
+        EntityId fileId = new EntityId(filled(16, 4));
         assertRejected(XftpError.BLOCK, XftpTransmissions.decodeServer(new byte[100], sessionId));
-        byte[] wrongSession = XftpTransmissions.encodeCommand(new byte[0], filled(32, 0x12), ascii("1"), FileId.NONE,
+        byte[] wrongSession = XftpTransmissions.encodeCommand(new byte[0], filled(32, 0x12), ascii("1"), EntityId.NONE,
                 new FileCommand.Ping());
         assertRejected(XftpError.SESSION, XftpTransmissions.decodeServer(wrongSession, sessionId));
         byte[] badAuth = XftpTransmissions.encodeCommand(filled(10, 1), sessionId, ascii("1"), fileId, new FileCommand.Fack());
@@ -267,14 +276,14 @@ class XftpProtocolTest {
     @Test
     void responseBlockRoundTripsThroughTheClientDecoder() throws Exception {
         byte[] sessionId = filled(32, 0x11);
-        FileId sId = new FileId(filled(16, 5));
-        byte[] block = XftpTransmissions.encodeResponse(sessionId, ascii("7"), FileId.NONE,
-                new FileResponse.Sids(sId, List.of(new FileId(filled(16, 6)))), 3);
+        EntityId sId = new EntityId(filled(16, 5));
+        byte[] block = XftpTransmissions.encodeResponse(sessionId, new CorrId(ascii("7")), EntityId.NONE,
+                new FileResponse.Sids(sId, List.of(new EntityId(filled(16, 6)))), 3);
         assertEquals(0, block[5]); // the server sends no authorization
         ClientTransmission t = XftpTransmissions.decodeClient(block, sessionId);
-        assertArrayEquals(ascii("7"), t.corrId());
+        assertEquals(new CorrId(ascii("7")), t.corrId());
         assertEquals(sId, ((FileResponse.Sids) t.response()).senderId());
-        byte[] okWithoutEntity = XftpTransmissions.encodeResponse(sessionId, ascii("7"), FileId.NONE, new FileResponse.Ok(), 3);
+        byte[] okWithoutEntity = XftpTransmissions.encodeResponse(sessionId, new CorrId(ascii("7")), EntityId.NONE, new FileResponse.Ok(), 3);
         assertEquals(XftpError.cmd(CommandError.NO_ENTITY), XftpTransmissions.decodeClient(okWithoutEntity, sessionId).error());
     }
 
@@ -319,7 +328,7 @@ class XftpProtocolTest {
         assertNull(plain.basicAuth());
         assertEquals("xftp://" + fingerprint + "@localhost:443", plain.encode());
         XftpServerAddress full = XftpServerAddress.parse("xftp://" + fingerprint + ":s3cret@a.example.com,b.onion:5443");
-        assertEquals("s3cret", full.basicAuth().password());
+        assertEquals("s3cret", full.basicAuth().text());
         assertEquals(List.of("a.example.com", "b.onion"), full.hosts());
         assertEquals("xftp://" + fingerprint + ":s3cret@a.example.com,b.onion:5443", full.encode());
         assertEquals("", XftpServerAddress.parse("xftp://" + fingerprint + "@host").port());
@@ -339,10 +348,10 @@ class XftpProtocolTest {
 
     @Test
     void authorizationLengthsAreClassified() throws Exception {
-        assertEquals(TransmissionAuth.Kind.AUTHENTICATOR, TransmissionAuth.of(new byte[80]).kind());
-        assertEquals(TransmissionAuth.Kind.ED448_SIGNATURE, TransmissionAuth.of(new byte[114]).kind());
-        assertEquals(TransmissionAuth.Kind.NONE, TransmissionAuth.of(new byte[0]).kind());
-        assertThrows(XftpException.class, () -> TransmissionAuth.of(new byte[65]));
+        assertInstanceOf(TransmissionAuth.Authenticator.class, TransmissionAuth.fromBytes(new byte[80]));
+        assertFalse(assertInstanceOf(TransmissionAuth.Signature.class, TransmissionAuth.fromBytes(new byte[114])).isEd25519());
+        assertNull(TransmissionAuth.fromBytes(new byte[0]));
+        assertFalse(TransmissionAuth.isValidLength(65));
         AuthPublicKey key = RCV_KEY;
         assertEquals(key, FileCommand.parse(new FileCommand.Fadd(List.of(key)).encode()) instanceof FileCommand.Fadd f
                 ? f.recipientKeys().get(0) : null);

@@ -13,9 +13,9 @@ import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.SecretBoxStream;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.crypto.X25519Secret;
-import dev.relayj.xftp.protocol.BasicAuth;
+import dev.relayj.protocol.BasicAuth;
 import dev.relayj.xftp.protocol.FileCommand;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileResponse;
 import dev.relayj.xftp.protocol.XftpError;
@@ -27,9 +27,9 @@ final class Chunks {
     private Chunks() {}
 
     /** A chunk on the server: its data, sender key and ids, and its recipients' keys. */
-    record Chunk(byte[] data, Ed25519PrivateKey sender, FileId senderId, List<AuthPrivateKey> recipients,
-            List<FileId> recipientIds) {
-        FileId recipientId(int i) {
+    record Chunk(byte[] data, Ed25519PrivateKey sender, EntityId senderId, List<AuthPrivateKey> recipients,
+            List<EntityId> recipientIds) {
+        EntityId recipientId(int i) {
             return recipientIds.get(i);
         }
 
@@ -47,7 +47,7 @@ final class Chunks {
     static FileResponse fnew(TestXftpClient client, Ed25519PrivateKey sender, byte[] data, List<AuthPublicKey> recipients,
             BasicAuth auth) throws Exception {
         FileInfo info = new FileInfo(sender.publicKey(), data.length, Hashes.sha256(data));
-        return client.command(sender, FileId.NONE, new FileCommand.Fnew(info, recipients, auth), null).response();
+        return client.command(sender, EntityId.NONE, new FileCommand.Fnew(info, recipients, auth), null).response();
     }
 
     /** FNEW with one Ed25519 recipient, then FPUT; both must succeed. */
@@ -62,7 +62,7 @@ final class Chunks {
     }
 
     /** FGET by a recipient and decryption of the streamed chunk; returns the plain data. */
-    static byte[] download(TestXftpClient client, AuthPrivateKey recipient, FileId recipientId, int size) throws Exception {
+    static byte[] download(TestXftpClient client, AuthPrivateKey recipient, EntityId recipientId, int size) throws Exception {
         X25519PrivateKey dhKey = X25519PrivateKey.generate(TestXftpClient.RANDOM);
         TestXftpClient.Result result = client.command(recipient, recipientId, new FileCommand.Fget(dhKey.publicKey()), null);
         FileResponse.File file = assertInstanceOf(FileResponse.File.class, result.response(), () -> "got " + result.transmission());

@@ -1,9 +1,12 @@
 package dev.relayj.xftp.server;
 
 import dev.relayj.encoding.Base64Url;
-import dev.relayj.smp.server.CredentialFiles;
-import dev.relayj.smp.server.ExpirationConfig;
-import dev.relayj.smp.server.WebConfig;
+import dev.relayj.runtime.CredentialFiles;
+import dev.relayj.runtime.DbOptions;
+import dev.relayj.runtime.ExpirationConfig;
+import dev.relayj.runtime.WebConfig;
+import dev.relayj.testing.ListLogger;
+import dev.relayj.testing.ReferenceFixtures;
 import dev.relayj.tls.ServerCredentials;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,14 +21,10 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /** Starts relays on loopback port 0 over a temporary directory, with the reference's test certificates. */
 final class TestServer {
-    static final Path FIXTURES = Stream.of(Path.of("../shared/fixtures/simplexmq"), Path.of("/work/shared/fixtures/simplexmq"))
-            .filter(p -> p.resolve("ca.crt").toFile().isFile())
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("simplexmq fixtures not found in ../shared/fixtures/simplexmq"));
+    static final Path FIXTURES = ReferenceFixtures.DIR;
     static final String FINGERPRINT = "LcJUMfVhwD8yxjAiSaDzzGF3-kLG4Uh0Fl_ZIjrRwjI=";
     static final byte[] KEY_HASH = keyHash();
 
@@ -64,6 +63,7 @@ final class TestServer {
     Optional<Path> staticPath = Optional.empty();
     Optional<ExpirationConfig> inactiveClients = Optional.empty();
     Duration uploadTimeout = Duration.ofMinutes(5);
+    Duration handshakeTimeout = XftpServerConfig.HANDSHAKE_TIMEOUT;
     OptionalInt controlPort = OptionalInt.empty();
     Optional<String> controlAdminPassword = Optional.empty();
 
@@ -80,7 +80,7 @@ final class TestServer {
         return new XftpServerConfig(0, Optional.empty(), false, controlPort, credentials, webCredentials,
                 new XftpServerConfig.Store(XftpServerConfig.FileStoreType.MEMORY,
                         storeLog ? Optional.of(dir.resolve("file-server-store.log")) : Optional.empty(),
-                        XftpServerConfig.DbOptions.DEFAULT, false),
+                        XftpServerConfig.DEFAULT_DB, false),
                 new XftpServerConfig.FileStorage(dir.resolve("files"), quota),
                 new XftpServerConfig.Auth(allowNewFiles, password, controlAdminPassword, Optional.empty()),
                 XftpServerConfig.DEFAULT_FILE_EXPIRATION, inactiveClients,
@@ -97,7 +97,8 @@ final class TestServer {
                 ? Optional.of(ServerCredentials.loadWeb(FIXTURES.resolve("web.crt"), FIXTURES.resolve("web.key")))
                 : Optional.empty();
         return XftpServer.start(config, credentials, webCredentials,
-                new XftpServer.Options(clock, log::add, "127.0.0.1", "test", uploadTimeout));
+                new XftpServer.Options(clock, new ListLogger(log), "127.0.0.1", "test", uploadTimeout)
+                        .withHandshakeTimeout(handshakeTimeout));
     }
 
     private static byte[] keyHash() {

@@ -27,6 +27,16 @@ final class TestTls implements java.io.Closeable {
         return new TestH2Client(client.input(), client.output(), this);
     }
 
+    /** The application data from the relay, for tests that only watch for the end of the connection. */
+    java.io.InputStream input() {
+        return client.input();
+    }
+
+    /** The application data to the relay, for tests that write raw HTTP/2 frames. */
+    java.io.OutputStream output() {
+        return client.output();
+    }
+
     byte[] sessionId() {
         return client.parameters().getLocalVerifyData();
     }

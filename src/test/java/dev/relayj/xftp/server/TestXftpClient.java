@@ -16,7 +16,7 @@ import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.xftp.protocol.ClientTransmission;
 import dev.relayj.xftp.protocol.FileCommand;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileResponse;
 import dev.relayj.xftp.protocol.XftpBlock;
 import dev.relayj.xftp.protocol.XftpClientHandshake;
@@ -173,7 +173,7 @@ final class TestXftpClient implements java.io.Closeable {
     }
 
     /** Sends a command authorized by {@code key} (none when null), with a chunk after the block. */
-    Result command(PrivateKey key, FileId entity, FileCommand command, byte[] chunk) throws Exception {
+    Result command(PrivateKey key, EntityId entity, FileCommand command, byte[] chunk) throws Exception {
         byte[] corrId = Integer.toString(++corrIds).getBytes();
         byte[] authorized = XftpTransmissions.authorizedBytes(sessionId, corrId, entity, command);
         byte[] authorization = switch (key) {
@@ -193,7 +193,7 @@ final class TestXftpClient implements java.io.Closeable {
         assertTrue(body.length >= XftpBlock.SIZE, "response has a whole block, got " + body.length + " bytes");
         ClientTransmission t = XftpTransmissions.decodeClient(Arrays.copyOf(body, XftpBlock.SIZE), sessionId);
         if (corrId != null) {
-            assertArrayEquals(corrId, t.corrId());
+            assertArrayEquals(corrId, t.corrId().bytes());
         }
         return new Result(t, Arrays.copyOfRange(body, XftpBlock.SIZE, body.length));
     }

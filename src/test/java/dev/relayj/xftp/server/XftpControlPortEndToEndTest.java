@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.crypto.X25519PrivateKey;
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.xftp.protocol.FileCommand;
 import dev.relayj.xftp.protocol.XftpError;
 import java.io.BufferedReader;

@@ -1,5 +1,7 @@
 package dev.relayj.xftp.server;
 
+import static dev.relayj.stats.XftpCounter.*;
+
 import static dev.relayj.xftp.server.Chunks.assertDownloads;
 import static dev.relayj.xftp.server.Chunks.error;
 import static dev.relayj.xftp.server.Chunks.fnew;
@@ -15,10 +17,10 @@ import dev.relayj.crypto.Ed25519PrivateKey;
 import dev.relayj.crypto.Ed448PrivateKey;
 import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.X25519PrivateKey;
-import dev.relayj.xftp.protocol.BasicAuth;
-import dev.relayj.xftp.protocol.BlockingInfo;
+import dev.relayj.protocol.BasicAuth;
+import dev.relayj.protocol.BlockingInfo;
 import dev.relayj.xftp.protocol.FileCommand;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileResponse;
 import dev.relayj.xftp.protocol.XftpChunkSizes;
@@ -62,11 +64,11 @@ class XftpServerTest {
                         new FileCommand.Fget(dh.publicKey()), null).response()), "acknowledged recipient is gone");
             }
             var stats = server.stats().snapshot();
-            assertEquals(4, stats.filesCreated());
-            assertEquals(4, stats.filesUploaded());
-            assertEquals(8, stats.fileDownloads());
-            assertEquals(4, stats.fileDownloadAcks());
-            assertEquals(4, stats.filesCount());
+            assertEquals(4, stats.get(FILES_CREATED));
+            assertEquals(4, stats.get(FILES_UPLOADED));
+            assertEquals(8, stats.get(FILE_DOWNLOADS));
+            assertEquals(4, stats.get(FILE_DOWNLOAD_ACKS));
+            assertEquals(4, stats.get(FILES_COUNT));
         }
     }
 
@@ -85,7 +87,7 @@ class XftpServerTest {
             for (int i = 0; i < 2; i++) {
                 assertArrayEquals(chunk.data(), Chunks.download(client, keys.get(i), rids.recipientIds().get(i), KB64));
             }
-            assertEquals(3, server.stats().snapshot().fileRecipients());
+            assertEquals(3, server.stats().snapshot().get(FILE_RECIPIENTS));
         }
     }
 
@@ -104,13 +106,13 @@ class XftpServerTest {
             assertEquals(XftpError.AUTH, error(client.command(other, chunk.senderId(), new FileCommand.Fdel(), null).response()));
             assertEquals(XftpError.AUTH, error(client.command(dh, chunk.senderId(), new FileCommand.Fdel(), null).response()),
                     "an authenticator for a signature key");
-            FileId unknown = new FileId(Chunks.randomData(16));
+            EntityId unknown = new EntityId(Chunks.randomData(16));
             assertEquals(XftpError.AUTH, error(client.command(other, unknown, fget, null).response()));
             assertEquals(XftpError.AUTH, error(client.command(dh, unknown, fget, null).response()));
             Ed25519PrivateKey sender = Ed25519PrivateKey.generate(TestXftpClient.RANDOM);
             byte[] data = Chunks.randomData(KB64);
             FileInfo info = new FileInfo(sender.publicKey(), data.length, Hashes.sha256(data));
-            assertEquals(XftpError.AUTH, error(client.command(other, FileId.NONE,
+            assertEquals(XftpError.AUTH, error(client.command(other, EntityId.NONE,
                     new FileCommand.Fnew(info, List.of(other.publicKey()), null), null).response()), "FNEW not signed by its sender key");
             assertDownloads(client, chunk, 0);
         }
@@ -165,9 +167,9 @@ class XftpServerTest {
             assertEquals(XftpError.AUTH, error(client.command(chunk.sender(), chunk.senderId(), new FileCommand.Fdel(), null).response()));
             assertEquals(0, server.usedStorage());
             var stats = server.stats().snapshot();
-            assertEquals(1, stats.filesDeleted());
-            assertEquals(0, stats.filesCount());
-            assertEquals(0, stats.filesSize());
+            assertEquals(1, stats.get(FILES_DELETED));
+            assertEquals(0, stats.get(FILES_COUNT));
+            assertEquals(0, stats.get(FILES_SIZE));
         }
     }
 
@@ -208,14 +210,14 @@ class XftpServerTest {
             byte[] data = Chunks.randomData(KB64);
             List<dev.relayj.crypto.AuthPublicKey> keys = List.of(sender.publicKey());
             assertEquals(XftpError.AUTH, error(fnew(client, sender, data, keys, null)));
-            assertEquals(XftpError.AUTH, error(fnew(client, sender, data, keys, new BasicAuth("wrong"))));
-            assertInstanceOf(FileResponse.Sids.class, fnew(client, sender, data, keys, new BasicAuth("secret")));
+            assertEquals(XftpError.AUTH, error(fnew(client, sender, data, keys, BasicAuth.of("wrong"))));
+            assertInstanceOf(FileResponse.Sids.class, fnew(client, sender, data, keys, BasicAuth.of("secret")));
         }
         try (XftpServer server = new TestServer(dir.resolve("open")).start();
                 TestXftpClient client = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH)) {
             Ed25519PrivateKey sender = Ed25519PrivateKey.generate(TestXftpClient.RANDOM);
             assertInstanceOf(FileResponse.Sids.class, fnew(client, sender, Chunks.randomData(KB64), List.of(sender.publicKey()),
-                    new BasicAuth("any")), "a password is ignored by a server without one");
+                    BasicAuth.of("any")), "a password is ignored by a server without one");
         }
     }
 
@@ -238,7 +240,7 @@ class XftpServerTest {
                 assertEquals(0, files.count());
             }
             assertEquals(0, server.usedStorage());
-            assertEquals(1, server.stats().snapshot().filesExpired());
+            assertEquals(1, server.stats().snapshot().get(FILES_EXPIRED));
         }
         String log = Files.readString(dir.resolve("file-server-store.log"));
         assertTrue(log.contains("FDEL "), log);
@@ -263,9 +265,9 @@ class XftpServerTest {
             assertTrue(setup.log.contains("Total / available storage: 262144 / 196608"), setup.log.toString());
             assertDownloads(client, chunk, 0);
             var stats = server.stats().snapshot();
-            assertEquals(2, stats.filesCreated(), "restored counters");
-            assertEquals(1, stats.filesCount(), "count from the store");
-            assertEquals(KB64, stats.filesSize());
+            assertEquals(2, stats.get(FILES_CREATED), "restored counters");
+            assertEquals(1, stats.get(FILES_COUNT), "count from the store");
+            assertEquals(KB64, stats.get(FILES_SIZE));
             X25519PrivateKey dh = X25519PrivateKey.generate(TestXftpClient.RANDOM);
             assertEquals(XftpError.AUTH, error(client.command(deleted.recipient(0), deleted.recipientId(0),
                     new FileCommand.Fget(dh.publicKey()), null).response()));
@@ -288,7 +290,7 @@ class XftpServerTest {
                 v2.nativeHandshake(TestServer.KEY_HASH, 2);
                 assertEquals(XftpError.AUTH, error(v2.command(chunk.recipient(0), chunk.recipientId(0), fget, null).response()));
             }
-            assertEquals(1, server.stats().snapshot().filesBlocked());
+            assertEquals(1, server.stats().snapshot().get(FILES_BLOCKED));
         }
         try (XftpServer server = setup.start();
                 TestXftpClient client = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH)) {
@@ -303,8 +305,8 @@ class XftpServerTest {
         TestServer setup = new TestServer(dir);
         try (XftpServer server = setup.start();
                 TestXftpClient client = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH)) {
-            assertEquals(new FileResponse.Pong(), client.command(null, FileId.NONE, new FileCommand.Ping(), null).response());
-            assertFalse(server.stats().snapshot().filesCreated() > 0);
+            assertEquals(new FileResponse.Pong(), client.command(null, EntityId.NONE, new FileCommand.Ping(), null).response());
+            assertFalse(server.stats().snapshot().get(FILES_CREATED) > 0);
         }
     }
 }

@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relayj.crypto.Ed25519PrivateKey;
 import dev.relayj.crypto.Hashes;
 import dev.relayj.crypto.X25519PrivateKey;
-import dev.relayj.smp.server.ExpirationConfig;
+import dev.relayj.runtime.ExpirationConfig;
 import dev.relayj.xftp.protocol.FileCommand;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileResponse;
 import dev.relayj.xftp.protocol.XftpBlock;
@@ -61,7 +61,7 @@ class XftpTransportTest {
                         "a version the server does not have");
                 assertEquals("HANDSHAKE", padded(client.post(new byte[100], Map.of())), "not a whole block");
                 assertEquals(0, client.post(new XftpClientHandshake(1, TestServer.KEY_HASH).toBlock(), Map.of()).body().length);
-                assertEquals(new FileResponse.Pong(), client.command(null, FileId.NONE, new FileCommand.Ping(), null).response());
+                assertEquals(new FileResponse.Pong(), client.command(null, EntityId.NONE, new FileCommand.Ping(), null).response());
             }
         }
     }
@@ -78,7 +78,7 @@ class XftpTransportTest {
             garbage[0] = 0;
             garbage[1] = 10;
             assertEquals(XftpError.BLOCK, error(bad.parse(bad.post(garbage, Map.of()), new byte[0]).response()));
-            byte[] otherSession = XftpTransmissions.encodeCommand(new byte[0], new byte[32], "7".getBytes(), FileId.NONE,
+            byte[] otherSession = XftpTransmissions.encodeCommand(new byte[0], new byte[32], "7".getBytes(), EntityId.NONE,
                     new FileCommand.Ping());
             assertEquals(XftpError.SESSION, error(bad.parse(bad.post(otherSession, Map.of()), null).response()));
             byte[] unknown = XftpBlock.pad(frame(bad.sessionId(), "9".getBytes(), "FOO".getBytes()));
@@ -91,7 +91,7 @@ class XftpTransportTest {
                 raw.getInputStream().read(new byte[1024]);
             }
             assertDownloads(good, chunk, 0);
-            assertEquals(new FileResponse.Pong(), bad.command(null, FileId.NONE, new FileCommand.Ping(), null).response());
+            assertEquals(new FileResponse.Pong(), bad.command(null, EntityId.NONE, new FileCommand.Ping(), null).response());
         }
     }
 
@@ -191,10 +191,10 @@ class XftpTransportTest {
                 TestXftpClient client = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH)) {
             setup.clock.advance(Duration.ofMinutes(59));
             assertEquals(0, server.expireInactiveClientsNow());
-            assertEquals(new FileResponse.Pong(), client.command(null, FileId.NONE, new FileCommand.Ping(), null).response());
+            assertEquals(new FileResponse.Pong(), client.command(null, EntityId.NONE, new FileCommand.Ping(), null).response());
             setup.clock.advance(Duration.ofMinutes(61));
             assertEquals(1, server.expireInactiveClientsNow());
-            assertThrows(Exception.class, () -> client.command(null, FileId.NONE, new FileCommand.Ping(), null));
+            assertThrows(Exception.class, () -> client.command(null, EntityId.NONE, new FileCommand.Ping(), null));
         }
     }
 
@@ -226,7 +226,7 @@ class XftpTransportTest {
             X25519PrivateKey dhSender = X25519PrivateKey.generate(TestXftpClient.RANDOM);
             byte[] data = Chunks.randomData(KB64);
             FileInfo info = new FileInfo(dhSender.publicKey(), data.length, Hashes.sha256(data));
-            FileResponse.Sids sids = assertInstanceOf(FileResponse.Sids.class, client.command(dhSender, FileId.NONE,
+            FileResponse.Sids sids = assertInstanceOf(FileResponse.Sids.class, client.command(dhSender, EntityId.NONE,
                     new FileCommand.Fnew(info, List.of(dhSender.publicKey()), null), null).response(),
                     "an X25519 sender key authenticates with the handshake's session key");
             assertEquals(new FileResponse.Ok(), client.command(dhSender, sids.senderId(), new FileCommand.Fput(), data).response());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.relayj.xftp.protocol.FileCommand;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.XftpBlock;
 import dev.relayj.xftp.protocol.XftpServerHandshake;
 import dev.relayj.xftp.protocol.XftpVersions;
@@ -171,7 +171,7 @@ class XftpWebTest {
 
     private static byte[] pingBlock(TestXftpClient client) throws Exception {
         return dev.relayj.xftp.protocol.XftpTransmissions.encodeCommand(new byte[0], client.sessionId(), new byte[] {'p'},
-                FileId.NONE, new FileCommand.Ping());
+                EntityId.NONE, new FileCommand.Ping());
     }
 
     private static void assertCors(TestXftpClient.Reply reply) {

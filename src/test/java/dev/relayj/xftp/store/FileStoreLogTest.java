@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.xftp.protocol.BlockingInfo;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.ClientNotice;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
+import dev.relayj.store.StoreLogFiles;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpException;
@@ -54,8 +57,8 @@ class FileStoreLogTest {
             "FNEW " + SID3 + " " + SND_KEY + " 1048576 " + DIGEST + " 1718007200 blocked,reason=content",
             "FDEL " + SID3);
 
-    static FileId id(String base64) throws DecodingException {
-        return FileId.fromBase64(base64);
+    static EntityId id(String base64) throws DecodingException {
+        return EntityId.fromBase64(base64);
     }
 
     @Test
@@ -102,7 +105,7 @@ class FileStoreLogTest {
         assertEquals(XftpError.AUTH, assertThrows(XftpException.class, () -> store.getFile(FileParty.RECIPIENT, id(RID2))).error());
 
         FileRec second = store.getFile(FileParty.RECIPIENT, id(RID3)).file();
-        assertEquals(new EntityStatus.Blocked(new BlockingInfo(BlockingInfo.Reason.SPAM, new BlockingInfo.ClientNotice(86400L))),
+        assertEquals(new EntityStatus.Blocked(new BlockingInfo(BlockingInfo.Reason.SPAM, new ClientNotice(86400L))),
                 second.status());
         assertNull(second.filePath());
         assertThrows(XftpException.class, () -> store.getFile(FileParty.SENDER, id(SID3)));
@@ -123,7 +126,7 @@ class FileStoreLogTest {
         Path backup = dir.resolve("file-server-store.log.2026-03-01T10:20:30.12Z");
         assertTrue(Files.exists(backup), "timed backup as iso8601Show names it");
         assertEquals(String.join("\n", SAMPLE) + "\n", Files.readString(backup, StandardCharsets.ISO_8859_1));
-        assertFalse(Files.exists(dir.resolve("file-server-store.log.compacting")));
+        assertFalse(Files.exists(dir.resolve("file-server-store.log.tmp")));
 
         List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
         List<String> firstFile = List.of(
@@ -200,7 +203,7 @@ class FileStoreLogTest {
         Instant now = Instant.parse("2026-03-01T00:00:00Z");
         List<String> old = new ArrayList<>();
         for (int day = 22; day <= 27; day++) {
-            String name = "file-server-store.log." + FileStoreLogLoader.iso8601(now.minusSeconds(day * 86400L));
+            String name = "file-server-store.log." + StoreLogFiles.iso8601(now.minusSeconds(day * 86400L));
             Files.writeString(dir.resolve(name), "");
             old.add(name);
         }

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.crypto.Ed25519PublicKey;
-import dev.relayj.xftp.protocol.BlockingInfo;
-import dev.relayj.xftp.protocol.FileId;
+import dev.relayj.protocol.BlockingInfo;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.store.EntityStatus;
 import dev.relayj.xftp.protocol.FileInfo;
 import dev.relayj.xftp.protocol.FileParty;
 import dev.relayj.xftp.protocol.XftpError;
@@ -32,13 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 class FileStoreTest {
     private static final Ed25519PublicKey KEY = new Ed25519PublicKey(FileStoreLogTest.filled(32, 1));
 
-    private static FileId id(int n) {
-        byte[] bytes = new byte[FileId.SERVER_ID_SIZE];
+    private static EntityId id(int n) {
+        byte[] bytes = new byte[16]; // the size of the ids the server makes
         bytes[0] = (byte) (n >>> 24);
         bytes[1] = (byte) (n >>> 16);
         bytes[2] = (byte) (n >>> 8);
         bytes[3] = (byte) n;
-        return new FileId(bytes);
+        return new EntityId(bytes);
     }
 
     private static FileInfo info(long size) {
@@ -150,7 +151,7 @@ class FileStoreTest {
         assertEquals(threads * perThread / 2, store.fileCount());
         assertEquals((long) threads * perThread / 2 * 65536, store.usedStorage());
         for (FileRec file : store.files()) {
-            for (FileId recipientId : file.recipientIds()) {
+            for (EntityId recipientId : file.recipientIds()) {
                 assertEquals(file.senderId(), store.recipient(recipientId).senderId());
             }
         }

@@ -1,6 +1,0 @@
-package dev.relayj.smp.server;
-
-import java.time.Duration;
-
-/** How long something lives and how often expiry runs ({@code ExpirationConfig} in Server/Expiration.hs). */
-public record ExpirationConfig(Duration ttl, Duration checkInterval) {}
