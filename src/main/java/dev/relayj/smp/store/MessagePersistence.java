@@ -1,5 +1,6 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.store.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ public final class MessagePersistence {
         if (imported) {
             // compaction made the imported state durable in our journal
             Files.delete(superseded);
-            MessageJournal.syncDirectory(superseded.toAbsolutePath().getParent());
+            Directories.sync(superseded.toAbsolutePath().getParent());
         }
         return new RestoreReport(false, store.messageCount(), expired, store.queueStore().queueCount(), journalRecords,
                 truncated, unknown[0]);
@@ -172,7 +173,7 @@ public final class MessagePersistence {
         createMarker(superseded);
         MessageJournal.deleteAll(journalBase);
         Files.delete(superseded);
-        MessageJournal.syncDirectory(superseded.toAbsolutePath().getParent());
+        Directories.sync(superseded.toAbsolutePath().getParent());
         return saved;
     }
 
@@ -184,7 +185,7 @@ public final class MessagePersistence {
         if (!Files.exists(marker)) {
             Files.createDirectories(marker.toAbsolutePath().getParent());
             Files.createFile(marker);
-            MessageJournal.syncDirectory(marker.toAbsolutePath().getParent());
+            Directories.sync(marker.toAbsolutePath().getParent());
         }
     }
 

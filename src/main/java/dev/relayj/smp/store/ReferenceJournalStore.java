@@ -2,7 +2,8 @@ package dev.relayj.smp.store;
 
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.store.Directories;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -296,13 +297,13 @@ public final class ReferenceJournalStore {
             }
             List<Message> messages;
             boolean canWrite;
-            queue.lock().lock();
+            queue.lock();
             try {
                 MessageQueue held = queue.messages();
                 messages = held == null || queue.record() == null ? List.of() : held.snapshot();
                 canWrite = held == null || !held.closedByQuota();
             } finally {
-                queue.lock().unlock();
+                queue.unlock();
             }
             try {
                 if (queue.record() != null) {
@@ -328,7 +329,7 @@ public final class ReferenceJournalStore {
         }
         importedQueues.clear();
         if (Files.isDirectory(storePath)) {
-            MessageJournal.syncDirectory(storePath);
+            Directories.sync(storePath);
         }
         return count[0];
     }
@@ -360,7 +361,7 @@ public final class ReferenceJournalStore {
         // an interrupted backup (.bak) would win over the new state (readQueueState)
         Files.deleteIfExists(statePath.resolveSibling(statePath.getFileName() + ".bak"));
         Files.move(temp, statePath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        MessageJournal.syncDirectory(dir);
+        Directories.sync(dir);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, MESSAGES_FILE + ".*" + LOG_EXT)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();

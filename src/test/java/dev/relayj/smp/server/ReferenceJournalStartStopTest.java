@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relayj.encoding.Base64Url;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.Command;
-import dev.relayj.smp.protocol.EntityId;
+import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.QueueRequestData;
 import dev.relayj.smp.protocol.SubscriptionMode;
 import java.io.IOException;
