@@ -117,7 +117,7 @@ final class RelayStorage implements AutoCloseable {
     static Path journalBase(SmpServerConfig config) {
         SmpServerConfig.Store store = config.store();
         if (store.messages() == SmpServerConfig.MessageStoreType.JOURNAL) {
-            return store.storeMsgsJournalDir().resolve("messages" + JOURNAL_SUFFIX);
+            return new ReferenceJournalStore(store.storeMsgsJournalDir()).ownJournalBase();
         }
         return store.storeMsgsFile().map(f -> f.resolveSibling(f.getFileName() + JOURNAL_SUFFIX)).orElse(null);
     }

@@ -68,6 +68,15 @@ public final class ReferenceJournalStore {
         return storePath;
     }
 
+    /**
+     * Where relayj keeps its own journal ({@link MessageJournal}) while it serves this directory:
+     * beside the queue directories, under a name the reference never uses there; it is removed
+     * by a clean stop.
+     */
+    public Path ownJournalBase() {
+        return storePath.resolve("messages.journal");
+    }
+
     /** What an import found. */
     public record ImportReport(int storedCount, int queueCount) {}
 
