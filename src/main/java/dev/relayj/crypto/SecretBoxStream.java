@@ -3,10 +3,6 @@ package dev.relayj.crypto;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.crypto.engines.XSalsa20Engine;
-import org.bouncycastle.crypto.macs.Poly1305;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * XSalsa20-Poly1305 over a stream of chunks: the {@code SbState} of {@code Crypto/Lazy.hs}
@@ -28,19 +24,23 @@ public final class SecretBoxStream {
 
     private static final int POLY1305_KEY_SIZE = 32;
 
-    private final XSalsa20Engine cipher = new XSalsa20Engine();
-    private final Poly1305 mac = new Poly1305();
+    private final Salsa20KeyStream cipher;
+    private final Poly1305Mac mac;
     private boolean finished;
 
     private SecretBoxStream(byte[] key, CbNonce nonce) {
         byte[] subkey = HSalsa20.derive(key, new byte[16]);
+        byte[] nonceBytes = nonce.bytes();
+        // XSalsa20: HSalsa20 of the key and the nonce's first 16 bytes, then Salsa20 with the last 8
+        byte[] streamKey = HSalsa20.derive(subkey, Arrays.copyOf(nonceBytes, 16));
         byte[] polyKey = new byte[POLY1305_KEY_SIZE];
         try {
-            cipher.init(true, new ParametersWithIV(new KeyParameter(subkey), nonce.bytes()));
-            cipher.processBytes(polyKey, 0, POLY1305_KEY_SIZE, polyKey, 0);
-            mac.init(new KeyParameter(polyKey));
+            cipher = new Salsa20KeyStream(streamKey, nonceBytes, 16);
+            cipher.xor(polyKey, 0, POLY1305_KEY_SIZE, polyKey, 0);
+            mac = new Poly1305Mac(polyKey, 0);
         } finally {
             Arrays.fill(subkey, (byte) 0);
+            Arrays.fill(streamKey, (byte) 0);
             Arrays.fill(polyKey, (byte) 0);
         }
     }
@@ -60,7 +60,7 @@ public final class SecretBoxStream {
         checkOpen();
         Objects.checkFromIndexSize(inOffset, length, in.length);
         Objects.checkFromIndexSize(outOffset, length, out.length);
-        cipher.processBytes(in, inOffset, length, out, outOffset);
+        cipher.xor(in, inOffset, length, out, outOffset);
         mac.update(out, outOffset, length);
     }
 
@@ -76,7 +76,7 @@ public final class SecretBoxStream {
         Objects.checkFromIndexSize(inOffset, length, in.length);
         Objects.checkFromIndexSize(outOffset, length, out.length);
         mac.update(in, inOffset, length);
-        cipher.processBytes(in, inOffset, length, out, outOffset);
+        cipher.xor(in, inOffset, length, out, outOffset);
     }
 
     public byte[] decrypt(byte[] chunk) {
@@ -89,6 +89,7 @@ public final class SecretBoxStream {
     public byte[] authTag() {
         checkOpen();
         finished = true;
+        cipher.destroy();
         byte[] tag = new byte[TAG_SIZE];
         mac.doFinal(tag, 0);
         return tag;

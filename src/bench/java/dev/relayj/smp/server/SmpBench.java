@@ -39,9 +39,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * Load figures of the SMP relay on loopback (tools/bench-smp). Each mode is bounded in time and
@@ -244,7 +241,9 @@ public final class SmpBench {
         byte[] payload = new byte[MessageLimits.BLOCK_SIZE - 2 * CryptoBox.TAG_SIZE];
         byte[] message = new byte[MessageLimits.MAX_RCV_MESSAGE_LENGTH];
         byte[] ack = new byte[120];
-        ChaCha20Poly1305 aead = new ChaCha20Poly1305();
+        // the relay's TLS records: the JDK's ChaCha20-Poly1305, as dev.relayj.tls.RelayTlsCrypto
+        javax.crypto.Cipher aead = javax.crypto.Cipher.getInstance("ChaCha20-Poly1305", "SunJCE");
+        javax.crypto.spec.SecretKeySpec tlsKeySpec = new javax.crypto.spec.SecretKeySpec(tlsKey, "ChaCha20");
         byte[] record = new byte[MessageLimits.BLOCK_SIZE + 16];
         byte[] opened = new byte[MessageLimits.BLOCK_SIZE + 16];
         long nonceCounter = 0;
@@ -263,12 +262,10 @@ public final class SmpBench {
                 receive = in.next();
                 byte[] nonce = new byte[12];
                 ByteBuffer.wrap(nonce, 4, 8).putLong(nonceCounter++);
-                aead.init(true, new AEADParameters(new KeyParameter(tlsKey), 128, nonce));
-                int len = aead.processBytes(encrypted, 0, encrypted.length, record, 0);
-                len += aead.doFinal(record, len);
-                aead.init(false, new AEADParameters(new KeyParameter(tlsKey), 128, nonce));
-                int plain = aead.processBytes(record, 0, len, opened, 0);
-                aead.doFinal(opened, plain);
+                aead.init(javax.crypto.Cipher.ENCRYPT_MODE, tlsKeySpec, new javax.crypto.spec.IvParameterSpec(nonce));
+                int len = aead.doFinal(encrypted, 0, encrypted.length, record, 0);
+                aead.init(javax.crypto.Cipher.DECRYPT_MODE, tlsKeySpec, new javax.crypto.spec.IvParameterSpec(nonce));
+                aead.doFinal(record, 0, len, opened, 0);
                 CryptoBox.sbDecrypt(out.key(), out.nonce(), encrypted);
             }
             CbNonce nonce = CbNonce.random(RANDOM);
