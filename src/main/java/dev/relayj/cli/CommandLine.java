@@ -74,8 +74,18 @@ final class CommandLine {
         if (set.has("help")) {
             return new Show(HelpText.command(program, command), true, 0);
         }
-        if (!set.nonOptionArguments().isEmpty()) {
-            return new Show("Invalid argument `" + set.nonOptionArguments().get(0) + "'\n\n" + usage, false, 1);
+        List<?> arguments = set.nonOptionArguments();
+        if (!command.actions().isEmpty()) {
+            if (arguments.isEmpty()) {
+                return new Show("Missing: COMMAND\n\n" + usage, false, 1);
+            }
+            if (!command.actions().contains(String.valueOf(arguments.get(0)))) {
+                return new Show("Invalid argument `" + arguments.get(0) + "'\n\n" + usage, false, 1);
+            }
+            arguments = arguments.subList(1, arguments.size());
+        }
+        if (!arguments.isEmpty()) {
+            return new Show("Invalid argument `" + arguments.get(0) + "'\n\n" + usage, false, 1);
         }
         List<String> missing = new ArrayList<>();
         for (CliOption o : command.options()) {
@@ -109,6 +119,11 @@ final class CommandLine {
 
         boolean has(String name) {
             return set.has(name);
+        }
+
+        /** The action argument of a command that takes one ({@code journal import}). */
+        String action() {
+            return String.valueOf(set.nonOptionArguments().get(0));
         }
 
         /** The argument of an option, the last one if it was given more than once. */

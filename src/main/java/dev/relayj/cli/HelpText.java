@@ -37,6 +37,9 @@ final class HelpText {
         StringBuilder sb = new StringBuilder();
         sb.append(usage(program, command)).append("\n\n");
         sb.append(wrap(command.description(), 2, 2)).append("\n\n");
+        if (!command.actions().isEmpty()) {
+            sb.append("Available commands: ").append(String.join(", ", command.actions())).append("\n\n");
+        }
         sb.append("Available options:\n");
         for (CliOption o : command.options()) {
             row(sb, o.listing(), o.help());
@@ -60,6 +63,9 @@ final class HelpText {
                 sb.append(' ').append(item);
                 column += 1 + item.length();
             }
+        }
+        if (!command.actions().isEmpty()) {
+            sb.append(" COMMAND");
         }
         return sb.toString();
     }

@@ -41,6 +41,11 @@ abstract sealed class ServerCli permits SmpServerCli, XftpServerCli {
 
     abstract void start(CommandLine.Options o) throws CliFailure;
 
+    /** {@code journal import|export|delete}: only smp-server has this command. */
+    void journal(CommandLine.Options o) throws CliFailure {
+        throw new CliFailure("Invalid argument `journal'");
+    }
+
     final int run(String[] commandLineArgs) {
         GhcRuntimeOptions.Stripped stripped = GhcRuntimeOptions.strip(commandLineArgs);
         if (stripped.found()) {
@@ -62,6 +67,7 @@ abstract sealed class ServerCli permits SmpServerCli, XftpServerCli {
                         case "init" -> init(r.options());
                         case "cert" -> cert(r.options());
                         case "start" -> start(r.options());
+                        case "journal" -> journal(r.options());
                         default -> delete();
                     }
                     return 0;

@@ -21,7 +21,10 @@ final class SmpCommands {
                 new CliCommand("cert", "Generate new online TLS server credentials (configuration: " + iniFile + ")",
                         certOptions()),
                 new CliCommand("start", "Start server (configuration: " + iniFile + ")", startOptions()),
-                new CliCommand("delete", "Delete configuration and log files", List.of()));
+                new CliCommand("delete", "Delete configuration and log files", List.of()),
+                // journalCmdP / storeCmdP in Server/Main.hs
+                new CliCommand("journal", "Import/export messages to/from journal storage", List.of(),
+                        List.of("import", "export", "delete")));
     }
 
     static List<CliOption> initOptions() {

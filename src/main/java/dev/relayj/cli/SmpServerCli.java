@@ -16,6 +16,10 @@ import dev.relayj.smp.server.SmpServerConfig.MessageStoreType;
 import dev.relayj.smp.server.SmpServerConfig.QueueStoreType;
 import dev.relayj.smp.server.SmpServerConfig.ServerPort;
 import dev.relayj.smp.server.SmpServerConfig.SocksProxy;
+import dev.relayj.smp.store.JournalMigration;
+import dev.relayj.smp.store.MessageLogFile;
+import dev.relayj.smp.store.ReferenceJournalStore;
+import dev.relayj.smp.store.StoreFileException;
 import dev.relayj.runtime.WebConfig;
 import dev.relayj.tls.ServerCredentials;
 import dev.relayj.tls.SignAlgorithm;
@@ -348,6 +352,109 @@ final class SmpServerCli extends ServerCli {
             console.println("\nWARNING: the clients will use port 443 by default soon.\n"
                     + "Set `port` in smp-server.ini section [TRANSPORT] to `5223,443`\n");
         }
+    }
+
+    /** {@code journal import|export|delete} as {@code Journal cmd} in Server/Main.hs, same texts. */
+    @Override
+    void journal(CommandLine.Options o) throws CliFailure {
+        IniFile ini = readIni();
+        Path msgsFile = dirs.logPath().resolve(SmpIniConfig.STORE_MSGS_FILE);
+        Path journalDir = dirs.logPath().resolve("messages");
+        boolean dirExists = Files.isDirectory(journalDir);
+        boolean fileExists = Files.exists(msgsFile);
+        Path storeLog = requiredStoreLogFile(ini);
+        MessageStoreType messages;
+        QueueStoreType queues;
+        try {
+            messages = SmpIniConfig.messageStoreType(ini);
+            queues = SmpIniConfig.queueStoreType(ini);
+        } catch (IniException e) {
+            throw new CliFailure("Error: " + e.getMessage());
+        }
+        java.util.function.Consumer<String> warnings = w -> console.printErr(w + "\n");
+        int quota = SmpServerConfig.MSG_QUEUE_QUOTA;
+        try {
+            switch (o.action()) {
+                case "import" -> {
+                    if (fileExists && dirExists) {
+                        throw configureMsgStorage(msgsFile, journalDir);
+                    }
+                    if (dirExists) {
+                        throw new CliFailure(journalDir + " directory already exists.");
+                    }
+                    if (!fileExists) {
+                        throw new CliFailure(msgsFile + " file does not exist.");
+                    }
+                    console.confirmOrExit("WARNING: message log file " + msgsFile
+                            + " will be imported to journal directory " + journalDir, "Messages not imported");
+                    MessageLogFile.ImportReport report = JournalMigration.importMessageLog(storeLog, msgsFile,
+                            journalDir, quota, java.time.Clock.systemUTC(), warnings);
+                    console.println("Import completed");
+                    console.println("Messages stored: " + report.storedCount() + ", expired: " + report.expiredCount()
+                            + ", queues: " + report.queueCount());
+                    console.println(switch (messages) {
+                        case MEMORY -> "store_messages set to `memory`, update it to `journal` in INI file";
+                        case DATABASE -> "store_messages set to `database`, update it to `journal` in INI file";
+                        case JOURNAL -> "store_messages set to `journal`";
+                    });
+                }
+                case "export" -> {
+                    if (fileExists && dirExists) {
+                        throw configureMsgStorage(msgsFile, journalDir);
+                    }
+                    if (fileExists) {
+                        throw new CliFailure(msgsFile + " file already exists.");
+                    }
+                    console.confirmOrExit("WARNING: journal directory " + journalDir
+                            + " will be exported to message log file " + msgsFile, "Journal not exported");
+                    if (queues == QueueStoreType.DATABASE) {
+                        throw new CliFailure("Error: server binary is compiled without support for PostgreSQL database.\n"
+                                + "Please download `smp-server-postgres` or re-compile with `cabal build -fserver_postgres`.");
+                    }
+                    int saved = JournalMigration.exportToMessageLog(storeLog, journalDir, msgsFile, quota,
+                            java.time.Clock.systemUTC(), warnings);
+                    console.println("messages saved: " + saved);
+                    console.println("Export completed");
+                    console.println(messages == MessageStoreType.JOURNAL
+                            ? "store_messages set to `journal`, update it to `memory` in INI file"
+                            : "store_messages set to `memory`, start the server.");
+                }
+                default -> {
+                    if (!dirExists) {
+                        throw new CliFailure(journalDir + " directory does not exists.");
+                    }
+                    console.confirmOrExit("WARNING: journal directory " + journalDir
+                            + " will be permanently deleted.\nTHIS CANNOT BE UNDONE!", "Messages NOT deleted");
+                    new ReferenceJournalStore(journalDir).deleteAll();
+                    console.println("Deleted all messages in journal " + journalDir);
+                }
+            }
+        } catch (IOException | StoreFileException e) {
+            throw new CliFailure("Error: " + e.getMessage());
+        }
+    }
+
+    /** {@code getRequiredStoreLogFile}. */
+    private Path requiredStoreLogFile(IniFile ini) throws CliFailure {
+        boolean enabled;
+        try {
+            enabled = ini.isOn("STORE_LOG", "enable");
+        } catch (IniException e) {
+            throw new CliFailure("Error: " + e.getMessage());
+        }
+        if (!enabled) {
+            throw new CliFailure("Store log disabled, see `[STORE_LOG] enable`");
+        }
+        Path storeLog = dirs.logPath().resolve(SmpIniConfig.STORE_LOG_FILE);
+        if (!Files.exists(storeLog)) {
+            throw new CliFailure("Store log file " + storeLog + " not found");
+        }
+        return storeLog;
+    }
+
+    private static CliFailure configureMsgStorage(Path msgsFile, Path journalDir) {
+        return new CliFailure("Error: both " + msgsFile + " file and " + journalDir + " directory are present.\n"
+                + "Configure memory storage.");
     }
 
     /** {@code checkMsgStoreMode}: the message file and the journal directory must match {@code store_messages}. */

@@ -39,6 +39,9 @@ public final class Http2Connection {
     private static final int DEFAULT_CONNECTION_WINDOW = 65535;
     /** How many closed stream ids we remember to tell late frames from protocol violations. */
     private static final int CLOSED_STREAMS_REMEMBERED = 256;
+    /** How long and how much we read on after an error GOAWAY, see {@link #discardWhatFollows}. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
+    private static final long LINGER_OCTETS = 4L << 20;
     private static final System.Logger LOG = System.getLogger(Http2Connection.class.getName());
 
     private final InputStream in;
@@ -96,6 +99,7 @@ public final class Http2Connection {
         Http2FrameReader reader = new Http2FrameReader(in, config);
         FrameDispatcher dispatcher = new FrameDispatcher();
         FloodCounter provokedResets = dispatcher.counter(config.abuse().provokedResets());
+        boolean cutOff = false;
         try {
             // §3.4: the server preface is our SETTINGS, which we may send before the client's arrives
             writer.settings(config);
@@ -131,8 +135,45 @@ public final class Http2Connection {
                 LOG.log(System.Logger.Level.INFO, "HTTP/2 connection ended (ENHANCE_YOUR_CALM): " + e.getMessage());
             }
             writer.goAway(last, e.errorCode(), e.getMessage());
+            cutOff = true;
         } finally {
             end();
+        }
+        if (cutOff) {
+            discardWhatFollows();
+        }
+    }
+
+    /**
+     * After a GOAWAY for an error the client is usually still sending. Closing with its octets
+     * unread would make the close a TCP reset, which can reach the client before it has read our
+     * GOAWAY, so the reason would be lost. We read on and drop what comes for a moment, bounded in
+     * time and octets; at the deadline the input is closed, which ends a read still waiting.
+     */
+    private void discardWhatFollows() {
+        Thread closer = Thread.ofVirtual().name("h2-linger").start(() -> {
+            try {
+                Thread.sleep(LINGER);
+                in.close();
+            } catch (InterruptedException | IOException e) {
+                // the drain ended first, or the input is closed already
+            }
+        });
+        try {
+            byte[] discard = new byte[16384];
+            long total = 0;
+            long deadline = System.nanoTime() + LINGER.toNanos();
+            while (total < LINGER_OCTETS && System.nanoTime() < deadline) {
+                int n = in.read(discard);
+                if (n < 0) {
+                    break;
+                }
+                total += n;
+            }
+        } catch (IOException e) {
+            // closed at the deadline, or by the client
+        } finally {
+            closer.interrupt();
         }
     }
 

@@ -105,6 +105,41 @@ final class ServerTlsConnection implements TlsConnection {
         }
     }
 
+    /**
+     * Closes as {@link #close()} does, but first reads and discards what the client still sends,
+     * for at most {@code lingerMillis}: closing a socket with unread input makes the kernel send a
+     * TCP reset, and a reset makes the client's kernel drop what it had not read yet, such as the
+     * GOAWAY or close_notify that explains why the connection ends (nginx's lingering close).
+     */
+    void closeLingering(long lingerMillis) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            protocol.close();
+            if (!socket.isOutputShutdown()) {
+                socket.shutdownOutput();
+            }
+            long deadline = System.nanoTime() + lingerMillis * 1_000_000;
+            byte[] discard = new byte[8192];
+            InputStream raw = socket.getInputStream();
+            while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    break;
+                }
+                socket.setSoTimeout((int) left);
+                if (raw.read(discard) < 0) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the peer is gone or did not stop sending in time; the socket is closed below either way
+        } finally {
+            abort();
+        }
+    }
+
     /** Closes the socket without close_notify, unblocking any reader or writer. */
     void abort() {
         try {

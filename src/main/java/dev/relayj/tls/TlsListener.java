@@ -23,6 +23,8 @@ public final class TlsListener implements AutoCloseable {
     private static final int BACKLOG = 1024;
     /** As the reference's {@code gracefulClose conn 5000}: how long closing may wait for the peer. */
     private static final long CLOSE_GRACE_MILLIS = 5000;
+    /** How long a closing connection reads what the client still sends, so that our last words arrive. */
+    private static final long LINGER_MILLIS = 2000;
 
     private final SocketAcceptor acceptor;
     private volatile TlsSettings settings;
@@ -91,7 +93,7 @@ public final class TlsListener implements AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "connection handler failed for " + socket.getRemoteSocketAddress() + ": " + e);
         } finally {
             Future<?> abort = schedule(connection::abort, CLOSE_GRACE_MILLIS);
-            connection.close();
+            connection.closeLingering(LINGER_MILLIS);
             abort.cancel(false);
         }
     }
@@ -114,8 +116,8 @@ public final class TlsListener implements AutoCloseable {
         SetupDeadline deadline = new SetupDeadline(this::schedule, () -> closeQuietly(socket));
         deadline.arm(settings.handshakeTimeout().toMillis());
         try {
-            InputStream socketInput = socket.getInputStream();
-            TlsServerProtocol protocol = new TlsServerProtocol(socketInput, socket.getOutputStream());
+            InputStream socketInput = HalfClosingStreams.input(socket);
+            TlsServerProtocol protocol = new TlsServerProtocol(socketInput, HalfClosingStreams.output(socket));
             RelayTlsServer server = new RelayTlsServer(crypto, settings, challengesOrNull);
             protocol.accept(server);
             if (settings.protocolHandshakeTimeout().isZero() || server.acmeChallengeAnswered()) {

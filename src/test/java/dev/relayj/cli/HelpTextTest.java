@@ -28,7 +28,8 @@ class HelpTextTest {
                 + "                           (configuration: /etc/opt/simplex/smp-server.ini)\n"
                 + "  start                    Start server (configuration:\n"
                 + "                           /etc/opt/simplex/smp-server.ini)\n"
-                + "  delete                   Delete configuration and log files\n", r.err());
+                + "  delete                   Delete configuration and log files\n"
+                + "  journal                  Import/export messages to/from journal storage\n", r.err());
     }
 
     @Test

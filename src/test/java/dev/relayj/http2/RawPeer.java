@@ -170,6 +170,7 @@ final class RawPeer implements AutoCloseable {
     void expectGoAway(Http2ErrorCode code) throws Exception {
         Frame f = skipUntil(FrameType.GOAWAY);
         assertEquals(code, Http2ErrorCode.of(f.int32(4)), "GOAWAY code");
+        endOutputAfterGoAway();
         assertEquals(-1, in.read(), "connection closed after GOAWAY");
         Throwable ended = serverEnded.get(5, TimeUnit.SECONDS);
         if (ended != null && !(ended instanceof IOException)) {
@@ -184,7 +185,20 @@ final class RawPeer implements AutoCloseable {
             f = next();
         }
         assertEquals(code, Http2ErrorCode.of(f.int32(4)), "GOAWAY code");
+        endOutputAfterGoAway();
         assertEquals(-1, in.read(), "connection closed after GOAWAY");
+    }
+
+    /**
+     * As a client does after an error GOAWAY: it sends no more, so the server, which reads on for a
+     * moment to close without a TCP reset, sees the end at once.
+     */
+    private void endOutputAfterGoAway() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            // already closed by the server
+        }
     }
 
     void expectReset(int streamId, Http2ErrorCode code) throws IOException {

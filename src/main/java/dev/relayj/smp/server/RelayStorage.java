@@ -6,6 +6,7 @@ import dev.relayj.smp.store.MessagePersistence;
 import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.QueueStore;
 import dev.relayj.smp.store.QueueStoreLog;
+import dev.relayj.smp.store.ReferenceJournalStore;
 import dev.relayj.smp.store.StoreFileException;
 import dev.relayj.smp.store.StoreLogWriter;
 import dev.relayj.stats.SmpServerStats;
@@ -25,7 +26,9 @@ import java.util.Optional;
  *
  * <p>Messages are journaled while the server runs whenever they are persisted at all: with
  * {@code restore_messages} (memory store, journal next to the message file) or with
- * {@code store_messages: journal} (journal in the journal directory).
+ * {@code store_messages: journal} (journal in the journal directory). In journal mode the
+ * messages come from, and on a clean stop go back to, the reference's journal store in the same
+ * directory ({@link ReferenceJournalStore}).
  */
 final class RelayStorage implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RelayStorage.class.getName());
@@ -39,9 +42,13 @@ final class RelayStorage implements AutoCloseable {
     private final StoreLogWriter storeLog;
     private final Path messageLog;
     private final Path journalBase;
+    /** The reference's journal store, in {@code store_messages: journal} mode only. */
+    private final ReferenceJournalStore referenceJournal;
 
     private RelayStorage(SmpServerConfig config, QueueStore queueStore, StoreLogWriter storeLog, MessageStore messageStore,
-            Path messageLog, Path journalBase, SmpServerStats stats, NotificationStore notifications) {
+            Path messageLog, Path journalBase, ReferenceJournalStore referenceJournal, SmpServerStats stats,
+            NotificationStore notifications) {
+        this.referenceJournal = referenceJournal;
         this.config = config;
         this.notifications = notifications;
         this.queueStore = queueStore;
@@ -70,7 +77,13 @@ final class RelayStorage implements AutoCloseable {
                     ? tuning.clock().instant().getEpochSecond() - expiry.messageExpiration().ttl().toSeconds()
                     : null;
             MessagePersistence.RestoreReport report = null;
-            if (journalBase != null) {
+            ReferenceJournalStore referenceJournal = null;
+            if (config.store().messages() == SmpServerConfig.MessageStoreType.JOURNAL) {
+                referenceJournal = new ReferenceJournalStore(config.store().storeMsgsJournalDir());
+                Files.createDirectories(journalBase.toAbsolutePath().getParent());
+                report = MessagePersistence.restoreJournalMode(messageStore, referenceJournal, journalBase,
+                        expireBefore, warning -> LOG.log(Level.WARNING, warning));
+            } else if (journalBase != null) {
                 if (messageLog != null && Files.exists(messageLog)) {
                     LOG.log(Level.INFO, "restoring messages from file " + messageLog);
                 }
@@ -89,8 +102,8 @@ final class RelayStorage implements AutoCloseable {
                     + ntfReport.expiredCount() + ", queues: " + ntfReport.notifierCount());
             SmpServerStats stats = new SmpServerStats(tuning.clock().instant());
             restoreStats(config, stats, queueStore, messageStore, report, ntfReport);
-            return new RelayStorage(config, queueStore, storeLog, messageStore, messageLog, journalBase, stats,
-                    notifications);
+            return new RelayStorage(config, queueStore, storeLog, messageStore, messageLog, journalBase,
+                    referenceJournal, stats, notifications);
         } catch (StoreFileException e) {
             closeQuietly(storeLog, messageStore);
             throw new IOException(e.getMessage(), e);
@@ -104,7 +117,7 @@ final class RelayStorage implements AutoCloseable {
     static Path journalBase(SmpServerConfig config) {
         SmpServerConfig.Store store = config.store();
         if (store.messages() == SmpServerConfig.MessageStoreType.JOURNAL) {
-            return store.storeMsgsJournalDir().resolve("messages" + JOURNAL_SUFFIX);
+            return new ReferenceJournalStore(store.storeMsgsJournalDir()).ownJournalBase();
         }
         return store.storeMsgsFile().map(f -> f.resolveSibling(f.getFileName() + JOURNAL_SUFFIX)).orElse(null);
     }
@@ -177,18 +190,19 @@ final class RelayStorage implements AutoCloseable {
         }
     }
 
-    /** {@code saveServer}: messages to the message file (journal removed), then the stats. */
+    /**
+     * {@code saveServer}: messages to the message file or the reference's journal directory (our
+     * journal removed), then the stats.
+     */
     @Override
     public void close() {
         try {
-            if (messageLog != null) {
-                LOG.log(Level.INFO, "saving messages to file " + messageLog);
-            }
-            int saved = MessagePersistence.saveOnStop(messageStore, messageLog, messageLog == null ? null : journalBase);
-            if (messageLog != null) {
-                LOG.log(Level.INFO, "messages saved: " + saved);
-            } else if (journalBase == null) {
-                LOG.log(Level.INFO, "undelivered messages are not saved");
+            if (referenceJournal != null) {
+                LOG.log(Level.INFO, "saving messages to journal " + referenceJournal.storePath());
+                int saved = MessagePersistence.saveJournalOnStop(messageStore, referenceJournal, journalBase);
+                LOG.log(Level.INFO, "closed journal message storage, messages saved: " + saved);
+            } else {
+                saveMessageLog();
             }
         } catch (IOException e) {
             LOG.log(Level.ERROR, "error saving messages: " + e.getMessage());
@@ -204,6 +218,18 @@ final class RelayStorage implements AutoCloseable {
             }
         }
         closeQuietly(storeLog, null);
+    }
+
+    private void saveMessageLog() throws IOException {
+        if (messageLog != null) {
+            LOG.log(Level.INFO, "saving messages to file " + messageLog);
+        }
+        int saved = MessagePersistence.saveOnStop(messageStore, messageLog, messageLog == null ? null : journalBase);
+        if (messageLog != null) {
+            LOG.log(Level.INFO, "messages saved: " + saved);
+        } else if (journalBase == null) {
+            LOG.log(Level.INFO, "undelivered messages are not saved");
+        }
     }
 
     private void saveNotifications(Path file) {

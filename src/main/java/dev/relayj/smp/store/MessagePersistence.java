@@ -1,5 +1,6 @@
 package dev.relayj.smp.store;
 
+import dev.relayj.store.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,21 @@ public final class MessagePersistence {
             store.attachJournal(journal);
         }
         afterStep.accept(RestoreStep.MESSAGES_LOADED);
+        expired += expireAndCompact(store, expireBefore);
+        afterStep.accept(RestoreStep.JOURNAL_COMPACTED);
+        if (fromLog) {
+            MessageLogFile.retire(messageLog);
+            afterStep.accept(RestoreStep.MESSAGE_LOG_RETIRED);
+        } else {
+            stored = store.messageCount();
+        }
+        return new RestoreReport(fromLog, stored, expired, store.queueStore().queueCount(), journalRecords, truncated,
+                unknown[0]);
+    }
+
+    /** Drops messages sent before {@code expireBefore} (when not null), then compacts the journal. */
+    private static int expireAndCompact(MessageStore store, Long expireBefore) throws IOException {
+        int expired = 0;
         if (expireBefore != null && store.holdsMessages()) {
             int[] counts = new int[1];
             StoreException[] failure = new StoreException[1];
@@ -89,18 +105,88 @@ public final class MessagePersistence {
             if (failure[0] != null) {
                 throw new IOException(failure[0].getMessage(), failure[0]);
             }
-            expired += counts[0];
+            expired = counts[0];
         }
         store.compactJournalAtStart();
-        afterStep.accept(RestoreStep.JOURNAL_COMPACTED);
-        if (fromLog) {
-            MessageLogFile.retire(messageLog);
-            afterStep.accept(RestoreStep.MESSAGE_LOG_RETIRED);
+        return expired;
+    }
+
+    /**
+     * {@code store_messages: journal}: restores the messages of the reference's journal directory,
+     * or, when our journal holds segments (relayj was not stopped cleanly since it imported that
+     * directory), replays our journal, which is newer. Our journal then keeps every change durable
+     * while the server runs; {@link #saveJournalOnStop} writes the directory back.
+     *
+     * <p>A marker file {@code <journal base>.superseded} says our journal's segments are not (or
+     * no longer) the authoritative state: it exists while an import builds our journal and while a
+     * clean stop removes it, so a crash at any point leaves either a complete journal or the marker,
+     * and the directory is imported again.
+     */
+    public static RestoreReport restoreJournalMode(MessageStore store, ReferenceJournalStore referenceJournal,
+            Path journalBase, Long expireBefore, Consumer<String> warnings) throws IOException, StoreFileException {
+        Path superseded = supersededMarker(journalBase);
+        int[] unknown = new int[1];
+        MessageJournal journal;
+        int journalRecords = 0;
+        long truncated = 0;
+        boolean imported = Files.exists(superseded) || !MessageJournal.exists(journalBase);
+        if (imported) {
+            createMarker(superseded);
+            MessageJournal.deleteAll(journalBase);
+            referenceJournal.importInto(store, warnings);
+            journal = MessageJournal.open(journalBase, record -> {}, warnings);
         } else {
-            stored = store.messageCount();
+            warnings.accept("message journal " + journalBase + " was not saved to " + referenceJournal.storePath()
+                    + " by a clean stop; restoring from it");
+            journal = MessageJournal.open(journalBase, record -> {
+                if (!store.replay(record)) {
+                    unknown[0]++;
+                }
+            }, warnings);
+            journalRecords = journal.replayReport().records();
+            truncated = journal.replayReport().truncatedBytes();
+            if (unknown[0] > 0) {
+                warnings.accept("message journal: " + unknown[0] + " records of queues that no longer exist ignored");
+            }
         }
-        return new RestoreReport(fromLog, stored, expired, store.queueStore().queueCount(), journalRecords, truncated,
-                unknown[0]);
+        store.attachJournal(journal);
+        int expired = expireAndCompact(store, expireBefore);
+        if (imported) {
+            // compaction made the imported state durable in our journal
+            Files.delete(superseded);
+            Directories.sync(superseded.toAbsolutePath().getParent());
+        }
+        return new RestoreReport(false, store.messageCount(), expired, store.queueStore().queueCount(), journalRecords,
+                truncated, unknown[0]);
+    }
+
+    /**
+     * On a clean stop in {@code store_messages: journal}: closes our journal, writes every queue to
+     * the reference's journal directory and only then removes our journal, which that directory
+     * now supersedes. Returns the number of messages saved.
+     */
+    public static int saveJournalOnStop(MessageStore store, ReferenceJournalStore referenceJournal, Path journalBase)
+            throws IOException {
+        store.close();
+        int saved = referenceJournal.exportFrom(store);
+        Path superseded = supersededMarker(journalBase);
+        createMarker(superseded);
+        MessageJournal.deleteAll(journalBase);
+        Files.delete(superseded);
+        Directories.sync(superseded.toAbsolutePath().getParent());
+        return saved;
+    }
+
+    static Path supersededMarker(Path journalBase) {
+        return journalBase.resolveSibling(journalBase.getFileName() + ".superseded");
+    }
+
+    private static void createMarker(Path marker) throws IOException {
+        if (!Files.exists(marker)) {
+            Files.createDirectories(marker.toAbsolutePath().getParent());
+            Files.createFile(marker);
+            Directories.sync(marker.toAbsolutePath().getParent());
+        }
     }
 
     /**

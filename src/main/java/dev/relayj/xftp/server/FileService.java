@@ -41,8 +41,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -69,8 +69,8 @@ final class FileService {
     private final SecureRandom random;
     private final Duration uploadTimeout;
     private final System.Logger log;
-    /** Serialises uploads of the same file, which would otherwise write the same part file. */
-    private final ConcurrentHashMap<EntityId, UploadInProgress> uploads = new ConcurrentHashMap<>();
+    /** Files whose upload is being received; a second upload of one of them would write the same part file. */
+    private final Set<EntityId> uploading = ConcurrentHashMap.newKeySet();
 
     /** The answer to a command, and for {@code FGET} the file to stream encrypted after it. */
     record Outcome(FileResponse response, ServedFile file) {
@@ -233,48 +233,32 @@ final class FileService {
      * answer); otherwise the size is reserved against the quota, the body received within the
      * upload timeout and checked, and the path recorded.
      *
-     * <p>One upload of a file runs at a time (the reference takes no lock, and two concurrent
-     * uploads of one file would write one path): a retry that arrives while the first attempt is
-     * still receiving waits for it within its own timeout, then finds the file uploaded or uploads
-     * it. Uploads of different files never wait for each other.
+     * <p>One upload of a file runs at a time, and nothing is held while it receives: a file being
+     * received is marked in progress, and a second FPUT of it meanwhile is refused at once with
+     * {@code FILE_IO}, the answer the reference gives it (its {@code withFile} on the same path
+     * fails: GHC allows one writer per file, and {@code receiveFile} turns that into
+     * {@code FILE_IO}); unlike the reference, the refused attempt leaves the first one's file alone.
+     * A retry after the first attempt ended finds the file uploaded or uploads it. Uploads of
+     * different files never wait for each other, and the deadline starts when the upload does.
      */
     private FileResponse receiveFile(FileRec file, RequestBody body) throws IOException {
         InputStream rest = body.rest();
         if (rest == null) {
             return new FileResponse.Err(XftpError.SIZE);
         }
+        boolean receiving = file.filePath() == null;
+        if (receiving && !uploading.add(file.senderId())) {
+            log.log(Level.WARNING, "upload of file " + file.senderId().toBase64()
+                    + " refused: another upload of it is in progress");
+            return new FileResponse.Err(XftpError.FILE_IO);
+        }
         try (UploadDeadline deadline = new UploadDeadline(uploadTimeout)) {
-            UploadInProgress upload = uploads.compute(file.senderId(),
-                    (id, current) -> (current == null ? new UploadInProgress() : current).join());
-            try {
-                upload.lock.lockInterruptibly();
-            } catch (InterruptedException e) {
-                leave(file, upload);
-                return new FileResponse.Err(XftpError.TIMEOUT);
-            }
-            try {
-                return receiveAlone(file, rest, deadline);
-            } finally {
-                upload.lock.unlock();
-                leave(file, upload);
+            return receiveAlone(file, rest, deadline);
+        } finally {
+            if (receiving) {
+                uploading.remove(file.senderId());
             }
         }
-    }
-
-    /** One upload of a file (or the retries) in progress: who waits for it, and its turn. */
-    private static final class UploadInProgress {
-        final ReentrantLock lock = new ReentrantLock();
-        /** Guarded by the map's compute on the file's id. */
-        int users;
-
-        UploadInProgress join() {
-            users++;
-            return this;
-        }
-    }
-
-    private void leave(FileRec file, UploadInProgress upload) {
-        uploads.computeIfPresent(file.senderId(), (id, current) -> --current.users == 0 ? null : current);
     }
 
     private FileResponse receiveAlone(FileRec file, InputStream rest, UploadDeadline deadline) throws IOException {

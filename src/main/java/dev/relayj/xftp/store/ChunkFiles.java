@@ -33,9 +33,21 @@ public final class ChunkFiles {
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final Path directory;
+    private final DirectorySync directorySync;
+
+    /** Makes a rename into the directory durable; tests observe when it runs. */
+    @FunctionalInterface
+    interface DirectorySync {
+        void sync(Path directory) throws IOException;
+    }
 
     public ChunkFiles(Path directory) {
+        this(directory, Directories::sync);
+    }
+
+    ChunkFiles(Path directory, DirectorySync directorySync) {
         this.directory = directory;
+        this.directorySync = directorySync;
     }
 
     public Path directory() {
@@ -90,7 +102,7 @@ public final class ChunkFiles {
                 channel.force(true);
             }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Directories.sync(directory);
+            directorySync.sync(directory);
             done = true;
             return target;
         } finally {

@@ -2,11 +2,13 @@ package dev.relayj.xftp.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relayj.crypto.Ed25519PrivateKey;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.xftp.protocol.FileCommand;
 import dev.relayj.xftp.protocol.FileResponse;
+import dev.relayj.xftp.protocol.XftpError;
 import dev.relayj.xftp.protocol.XftpTransmissions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,10 +58,15 @@ class ConcurrentUploadsTest {
         }
     }
 
+    /**
+     * A second FPUT of a file while its first is still receiving is refused at once with the
+     * reference's {@code FILE_IO} (its second {@code withFile} on the path fails), holds nothing,
+     * and leaves the first attempt alone; once the first attempt is gone a retry uploads the file.
+     */
     @Test
-    void aRetryWhileTheFirstAttemptIsReceivingWaitsForItThenFindsTheFileUploaded() throws Exception {
+    void aSecondUploadOfAFileWhileTheFirstIsReceivingIsRefusedAtOnceAndARetryAfterItSucceeds() throws Exception {
         TestServer setup = new TestServer(dir);
-        setup.uploadTimeout = Duration.ofSeconds(30);
+        setup.uploadTimeout = Duration.ofSeconds(40);
         try (XftpServer server = setup.start();
                 TestXftpClient client = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH)) {
             Created file = create(client);
@@ -67,14 +74,25 @@ class ConcurrentUploadsTest {
             TestH2Client http2 = tls.http2();
             TestXftpClient first = new TestXftpClient(poster(http2), tls.sessionId());
             first.nativeHandshake(TestServer.KEY_HASH, 3);
-            stalledUpload(first, http2, file);
-            Thread.sleep(300);
-            CompletableFuture<FileResponse> retry = CompletableFuture.supplyAsync(() -> put(client, file));
-            Thread.sleep(300);
-            assertEquals(false, retry.isDone(), "the retry waits while the first attempt receives");
-            http2.close(); // the first attempt's client goes away: its upload fails, the retry goes on
-            assertEquals(new FileResponse.Ok(), retry.get(20, TimeUnit.SECONDS));
+            CompletableFuture<TestH2Client.Response> stalled = stalledUpload(first, http2, file);
+            Thread.sleep(300); // the first attempt is receiving now
+            CompletableFuture<FileResponse> second = CompletableFuture.supplyAsync(() -> put(client, file));
+            assertEquals(new FileResponse.Err(XftpError.FILE_IO), second.get(20, TimeUnit.SECONDS),
+                    "the second upload waited for the first");
+            assertEquals(false, stalled.isDone(), "the refused upload ended the first one");
+            assertEquals(SIZE, server.usedStorage(), "only the first attempt holds a reservation");
+            http2.close(); // the first attempt's client goes away: its upload fails and its marker goes
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            FileResponse retry = put(client, file);
+            while (retry.equals(new FileResponse.Err(XftpError.FILE_IO)) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                retry = put(client, file);
+            }
+            assertEquals(new FileResponse.Ok(), retry);
             assertEquals(SIZE, server.usedStorage());
+            assertTrue(setup.log.stream().anyMatch(line -> line.contains("upload of file "
+                    + file.senderId().toBase64() + " refused: another upload of it is in progress")),
+                    setup.log.toString());
         }
     }
 

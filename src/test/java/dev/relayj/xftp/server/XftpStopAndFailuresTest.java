@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,23 +76,44 @@ class XftpStopAndFailuresTest {
         }
     }
 
+    /**
+     * Uploads and downloads run while the relay stops: none of them is answered with an error (a
+     * request either completes or its connection is closed under it; no handler reaches a closed
+     * store log, which would answer {@code FILE_IO} or {@code INTERNAL}), and after a restart the
+     * store log holds every upload answered OK.
+     */
     @Test
     void aStopUnderLoadKeepsEveryUploadItAnsweredOk() throws Exception {
         TestServer setup = new TestServer(dir);
         List<Chunks.Chunk> acknowledged = new CopyOnWriteArrayList<>();
         List<Throwable> unexpected = new CopyOnWriteArrayList<>();
+        List<Throwable> errorAnswers = new CopyOnWriteArrayList<>();
+        AtomicInteger downloads = new AtomicInteger();
         AtomicBoolean stopping = new AtomicBoolean();
         XftpServer server = setup.start();
+        Chunks.Chunk shared;
+        try (TestXftpClient client = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH)) {
+            shared = Chunks.upload(client, SIZE);
+        }
+        acknowledged.add(shared);
         List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < 6; c++) {
+        for (int c = 0; c < 8; c++) {
+            boolean uploader = c % 2 == 0;
             clients.add(Thread.ofVirtual().start(() -> {
                 try (TestXftpClient client = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH)) {
                     while (true) {
-                        acknowledged.add(Chunks.upload(client, SIZE));
+                        if (uploader) {
+                            acknowledged.add(Chunks.upload(client, SIZE));
+                        } else {
+                            Chunks.assertDownloads(client, shared, 0);
+                            downloads.incrementAndGet();
+                        }
                     }
                 } catch (Throwable e) {
                     if (!stopping.get()) {
                         unexpected.add(e);
+                    } else if (String.valueOf(e.getMessage()).contains("Err[")) {
+                        errorAnswers.add(e);
                     }
                 }
             }));
@@ -103,9 +125,12 @@ class XftpStopAndFailuresTest {
             client.join(30_000);
         }
         assertTrue(unexpected.isEmpty(), "failures before the stop: " + unexpected);
+        assertTrue(errorAnswers.isEmpty(), "requests answered with an error during the stop: " + errorAnswers);
         assertTrue(acknowledged.size() > 3, "uploads before the stop: " + acknowledged.size());
+        assertTrue(downloads.get() > 3, "downloads before the stop: " + downloads.get());
         assertFalse(setup.log.stream().anyMatch(line -> line.contains("Error closing store log")
-                || line.contains("still running")), setup.log.toString());
+                || line.contains("still running") || line.contains("receiveFile error")),
+                setup.log.toString());
         setup.log.clear();
         try (XftpServer restarted = setup.start();
                 TestXftpClient client = TestXftpClient.connectNative(restarted.port(), TestServer.KEY_HASH)) {
