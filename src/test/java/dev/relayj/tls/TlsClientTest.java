@@ -14,11 +14,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.tls.TlsServerProtocol;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +104,44 @@ class TlsClientTest {
             assertArrayEquals(server.sessionId(), connection.sessionId(), "both ends see the same tls-unique");
             assertFalse(server.webCredentialsUsed());
             assertNull(server.serverName(), "SMP clients send no SNI");
+        }
+    }
+
+    /**
+     * Our client seals and opens records with the JDK's cipher (RelayTlsCrypto); this server uses
+     * plain Bouncy Castle crypto: records of every edge size cross in both directions.
+     */
+    @Test
+    void recordsOfAllSizesInteroperateWithAPlainBouncyCastleServer() throws Exception {
+        TlsSettings settings = new TlsSettings(ed448Relay, null, SMP_ALPN, TIMEOUT, false, false);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread echo = Thread.ofVirtual().start(() -> {
+                try (Socket accepted = server.accept()) {
+                    TlsServerProtocol protocol = new TlsServerProtocol(
+                            accepted.getInputStream(), accepted.getOutputStream());
+                    protocol.accept(new RelayTlsServer(
+                            new BcTlsCrypto(new SecureRandom()), settings));
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n = protocol.getInputStream().read(buffer); n > 0; n = protocol.getInputStream().read(buffer)) {
+                        protocol.getOutputStream().write(buffer, 0, n);
+                        protocol.getOutputStream().flush();
+                    }
+                } catch (IOException e) {
+                    // the client left; what it read decides the test
+                }
+            });
+            Random random = new Random(10);
+            try (ClientTlsConnection connection = TlsClient.handshake(socket(server.getLocalPort()),
+                    new TlsClientSettings(keyHash(ed448Relay), SMP_ALPN, TIMEOUT))) {
+                for (int size : new int[] {0, 1, 16383, 16384, 1, 0, 16384}) {
+                    byte[] message = new byte[size];
+                    random.nextBytes(message);
+                    connection.output().write(message);
+                    connection.output().flush();
+                    assertArrayEquals(message, connection.input().readNBytes(size), "record of " + size + " bytes");
+                }
+            }
+            echo.join(10_000);
         }
     }
 
