@@ -1,5 +1,6 @@
 package dev.relayj.http2;
 
+import dev.relayj.testing.ProcessResources;
 import static dev.relayj.http2.Http2ErrorCode.CANCEL;
 import static dev.relayj.http2.Http2ErrorCode.ENHANCE_YOUR_CALM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,7 +125,7 @@ class Http2AbuseTest {
         RawPeer p = open(CONFIG.withStallTimeout(Duration.ofSeconds(30)))
                 .handshake(new int[][] {{Http2Settings.INITIAL_WINDOW_SIZE, Http2Settings.MAX_WINDOW_SIZE}});
         p.windowUpdate(0, Http2Settings.MAX_WINDOW_SIZE - 65535);
-        long before = usedHeapAfterGc();
+        long before = ProcessResources.usedHeapAfterGc();
         for (int i = 0; i < 50; i++) {
             p.request(2 * i + 1, "GET", "/stream", true);
         }
@@ -132,7 +133,7 @@ class Http2AbuseTest {
             p.frame(FrameType.PING, FrameType.FLAG_ACK, 0, new byte[8]); // harmless frames keep coming
         }
         Thread.sleep(1500);
-        long grown = usedHeapAfterGc() - before;
+        long grown = ProcessResources.usedHeapAfterGc() - before;
         // 50 responses of 4 MB would be 200 MB if they were buffered
         assertTrue(grown < 32L << 20, "heap grew by " + (grown >> 20) + " MiB");
     }
@@ -156,16 +157,6 @@ class Http2AbuseTest {
                 "handlers still waiting for the writer: " + (requests - downloadsEnded.get()));
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
-        Runtime runtime = Runtime.getRuntime();
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(50);
-            least = Math.min(least, runtime.totalMemory() - runtime.freeMemory());
-        }
-        return least;
-    }
 
     @Test
     void continuationFloodEndsInEnhanceYourCalm() throws Exception {

@@ -1,5 +1,6 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.testing.ProcessResources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,15 +12,12 @@ import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.ErrorType;
 import dev.relayj.smp.protocol.MsgFlags;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +57,7 @@ class HostileClientsTest {
             for (int i = 0; i < QUEUES; i++) {
                 queues.add(subscriber.createQueue()); // subscribed on creation; never read from now on
             }
-            long baseline = usedHeapAfterGc();
+            long baseline = ProcessResources.usedHeapAfterGc();
             AtomicInteger accepted = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
             List<Thread> senders = new ArrayList<>();
@@ -76,7 +74,7 @@ class HostileClientsTest {
             for (Thread sender : senders) {
                 sender.join(30_000);
             }
-            long grown = usedHeapAfterGc() - baseline;
+            long grown = ProcessResources.usedHeapAfterGc() - baseline;
             assertTrue(pongs > 10, "the healthy client was served " + pongs + " times");
             assertTrue(refused.get() > 0, "the quota stopped the senders");
             // the queues hold at most their quota, however long the flood goes on
@@ -109,8 +107,8 @@ class HostileClientsTest {
         long seed = System.nanoTime();
         try (TestSmpClient healthy = TestSmpClient.connect(server.port(), 18)) {
             TestSmpClient.TestQueue own = healthy.createQueue();
-            int baselineFds = openDescriptors();
-            int baselineThreads = ManagementFactory.getThreadMXBean().getThreadCount();
+            int baselineFds = ProcessResources.openDescriptors();
+            int baselineThreads = ProcessResources.platformThreads();
             AtomicLong blocks = new AtomicLong();
             AtomicInteger connections = new AtomicInteger();
             long end = System.nanoTime() + FUZZ_MILLIS * 1_000_000;
@@ -135,8 +133,8 @@ class HostileClientsTest {
             }
             assertEquals("after the fuzz", new String(TestSmpClient.bodyOf(own, healthy.event(own.rcvId()))));
             assertTrue(served > 10 && blocks.get() > 100, served + " pings, " + blocks + " mutated blocks");
-            awaitAtMost(baselineFds, HostileClientsTest::openDescriptors, "open descriptors (seed " + seed + ")");
-            awaitAtMost(baselineThreads, () -> ManagementFactory.getThreadMXBean().getThreadCount(),
+            ProcessResources.awaitAtMost(baselineFds, ProcessResources::openDescriptors, "open descriptors (seed " + seed + ")");
+            ProcessResources.awaitAtMost(baselineThreads, ProcessResources::platformThreads,
                     "platform threads (seed " + seed + ")");
         }
     }
@@ -211,33 +209,6 @@ class HostileClientsTest {
         }
     }
 
-    private static int openDescriptors() {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return (int) fds.count();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void awaitAtMost(int baseline, java.util.function.IntSupplier current, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        int now = current.getAsInt();
-        while (now > baseline && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            now = current.getAsInt();
-        }
-        assertTrue(now <= baseline, what + ": " + now + ", baseline " + baseline);
-    }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
-        Runtime runtime = Runtime.getRuntime();
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-            least = Math.min(least, runtime.totalMemory() - runtime.freeMemory());
-        }
-        return least;
-    }
 }

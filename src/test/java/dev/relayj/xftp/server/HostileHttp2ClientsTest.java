@@ -1,5 +1,6 @@
 package dev.relayj.xftp.server;
 
+import dev.relayj.testing.ProcessResources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +82,8 @@ class HostileHttp2ClientsTest {
         TestServer setup = new TestServer(dir);
         try (XftpServer server = setup.start();
                 TestXftpClient healthy = TestXftpClient.connectNative(server.port(), TestServer.KEY_HASH)) {
-            int baselineFds = openDescriptors();
-            int baselineThreads = ManagementFactory.getThreadMXBean().getThreadCount();
+            int baselineFds = ProcessResources.openDescriptors();
+            int baselineThreads = ProcessResources.platformThreads();
             AtomicInteger connections = new AtomicInteger();
             long end = System.nanoTime() + 4_000_000_000L;
             List<Thread> fuzzers = new ArrayList<>();
@@ -115,8 +114,8 @@ class HostileHttp2ClientsTest {
                 fuzzer.join(30_000);
             }
             assertTrue(served > 10 && connections.get() > 10, served + " pings, " + connections + " connections");
-            awaitAtMost(baselineFds, HostileHttp2ClientsTest::openDescriptors, "descriptors (seed " + seed + ")");
-            awaitAtMost(baselineThreads, () -> ManagementFactory.getThreadMXBean().getThreadCount(),
+            ProcessResources.awaitAtMost(baselineFds, ProcessResources::openDescriptors, "descriptors (seed " + seed + ")");
+            ProcessResources.awaitAtMost(baselineThreads, ProcessResources::platformThreads,
                     "platform threads (seed " + seed + ")");
             Chunks.assertDownloads(healthy, Chunks.upload(healthy, 65536), 0);
         }
@@ -214,22 +213,5 @@ class HostileHttp2ClientsTest {
         }
     }
 
-    private static int openDescriptors() {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return (int) fds.count();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void awaitAtMost(int baseline, java.util.function.IntSupplier current, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        int now = current.getAsInt();
-        while (now > baseline && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            now = current.getAsInt();
-        }
-        assertTrue(now <= baseline, what + ": " + now + ", baseline " + baseline);
-    }
 }
