@@ -27,12 +27,33 @@ final class ReferenceInstall {
                     + " on the PATH; move it aside (e.g. to " + binary + ".haskell) to run relayj by that name.");
         }
         Path unit = root.resolve("etc/systemd/system").resolve(program + ".service");
-        if (Files.exists(unit) && !Files.isSymbolicLink(unit)) {
+        if (Files.exists(unit) && !Files.isSymbolicLink(unit) && !startsRelayj(root, unit)) {
             warnings.add("Warning: " + unit + " overrides the packaged unit; it starts "
                     + "/usr/local/bin/" + program + ". Move it aside and run 'systemctl daemon-reload' "
                     + "to start relayj with 'systemctl start " + program + "'.");
         }
         return warnings;
+    }
+
+    /**
+     * The reference's unit may stay when its program is relayj (the switch that keeps the unit links
+     * /usr/local/bin/smp-server to /usr/bin/smp-server): it then starts relayj, +RTS options and all.
+     */
+    private static boolean startsRelayj(Path root, Path unit) {
+        try {
+            for (String line : Files.readAllLines(unit)) {
+                String l = line.strip();
+                if (l.startsWith("ExecStart=")) {
+                    // the prefixes of systemd.service(5) "Command lines": @ - : + !
+                    String command = l.substring("ExecStart=".length()).replaceFirst("^[-@:+!]+", "").strip();
+                    String program = command.split("\\s+", 2)[0];
+                    return program.startsWith("/") && isRelayj(root.resolve(program.substring(1)));
+                }
+            }
+            return false;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The packaged launcher is a link into relayj's image; the reference's is a Haskell binary. */

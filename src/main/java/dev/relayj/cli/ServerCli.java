@@ -42,6 +42,9 @@ abstract sealed class ServerCli permits SmpServerCli, XftpServerCli {
     abstract void start(CommandLine.Options o) throws CliFailure;
 
     /** {@code journal import|export|delete}: only smp-server has this command. */
+    /** Which relay's answer to the reference's PostgreSQL command lines. */
+    abstract NoPostgres noPostgres();
+
     void journal(CommandLine.Options o) throws CliFailure {
         throw new CliFailure("Invalid argument `journal'");
     }
@@ -68,6 +71,7 @@ abstract sealed class ServerCli permits SmpServerCli, XftpServerCli {
                         case "cert" -> cert(r.options());
                         case "start" -> start(r.options());
                         case "journal" -> journal(r.options());
+                        case "database" -> throw noPostgres().failure();
                         default -> delete();
                     }
                     return 0;
@@ -144,8 +148,10 @@ abstract sealed class ServerCli permits SmpServerCli, XftpServerCli {
     private void delete() throws CliFailure {
         console.confirmOrExit("WARNING: deleting the server will make all queues inaccessible, because the server "
                 + "identity (certificate fingerprint) will change.\nTHIS CANNOT BE UNDONE!", "Server NOT deleted");
-        ServerDirs.deleteDir(dirs.cfgPath());
-        ServerDirs.deleteDir(dirs.logPath());
+        for (Path dir : List.of(dirs.cfgPath(), dirs.logPath())) {
+            ServerDirs.deleteDir(dir).ifPresent(kept -> console.println(
+                    "Kept the emptied directory " + kept + ": its parent is not writable by this user"));
+        }
         console.println("Deleted configuration and log files");
     }
 

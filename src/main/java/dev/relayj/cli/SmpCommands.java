@@ -10,7 +10,6 @@ import java.util.List;
 /** The commands and options of {@code smp-server} ({@code cliCommandP} in Server/Main.hs, {@code startOptionsP} and {@code certOptionsP} in Server/CLI.hs). */
 final class SmpCommands {
     static final String PROGRAM = "smp-server";
-    static final String SIMPLEXMQ_SOURCE = "https://github.com/simplex-chat/simplexmq";
 
     private SmpCommands() {}
 
@@ -24,7 +23,20 @@ final class SmpCommands {
                 new CliCommand("delete", "Delete configuration and log files", List.of()),
                 // journalCmdP / storeCmdP in Server/Main.hs
                 new CliCommand("journal", "Import/export messages to/from journal storage", List.of(),
+                        List.of("import", "export", "delete")),
+                // the reference's PostgreSQL command: parsed as the reference parses it, so that its
+                // command lines get relayj's answer and not "Invalid argument"
+                new CliCommand("database", "Import/export queues to/from PostgreSQL database storage", databaseOptions(),
                         List.of("import", "export", "delete")));
+    }
+
+    static List<CliOption> databaseOptions() {
+        return List.of(
+                withArg("TABLE", "Database tables: queues/messages", "table"),
+                withArg("DB_CONN", "Database connection string (default: \"postgresql://smp@/smp_server_store\")",
+                        "d", "database"),
+                withArg("DB_SCHEMA", "Database schema (default: \"smp_server\")", "schema"),
+                withArg("POOL_SIZE", "Database pool size (default: 10)", "pool-size"));
     }
 
     static List<CliOption> initOptions() {
@@ -47,7 +59,8 @@ final class SmpCommands {
                 optionalArg("PROXY", "Outgoing SOCKS proxy to forward messages to onion-only servers (on port 9050 "
                         + "without PROXY)", "socks-proxy"),
                 withArg("DOMAINS", "Own server domain names (comma-separated)", "own-domains"),
-                optionalArg("URI", "Server source code (default: " + SIMPLEXMQ_SOURCE + ")", "source-code"),
+                optionalArg("URI", "Server source code (default: "
+                        + RelayjBuild.CURRENT.sourceUrl().orElse("none in this build") + ")", "source-code"),
                 withArg("OPERATOR_NAME", "Server operator name", "operator"),
                 withArg("OPERATOR_COUNTRY", "Server operator country", "operator-country"),
                 withArg("HOSTING_NAME", "Hosting provider name", "hosting"),

@@ -37,7 +37,7 @@ import java.util.OptionalInt;
 final class SmpServerCli extends ServerCli {
     static final String CFG_PATH_VAR = "SMP_SERVER_CFG_PATH";
     static final String LOG_PATH_VAR = "SMP_SERVER_LOG_PATH";
-    static final String VERSION = "SMP server v" + Banner.SIMPLEXMQ_VERSION + " / relayj";
+    static final String VERSION = "SMP server v" + Banner.SIMPLEXMQ_VERSION + " / relayj " + RelayjBuild.CURRENT.version();
 
     private final SecureRandom random = new SecureRandom();
     /** The client the ACME CA is reached with when set: a test trusts its own CA there, and nowhere else. */
@@ -59,6 +59,11 @@ final class SmpServerCli extends ServerCli {
     @Override
     CommandLine commandLine() {
         return new CommandLine(SmpCommands.PROGRAM, VERSION, SmpCommands.all(dirs.cfgPath(), dirs.logPath(), iniFile));
+    }
+
+    @Override
+    NoPostgres noPostgres() {
+        return NoPostgres.SMP;
     }
 
     @Override
@@ -102,8 +107,11 @@ final class SmpServerCli extends ServerCli {
         if (ownDomains.stream().anyMatch(String::isEmpty)) {
             throw badValue("own-domains", "empty domain name");
         }
-        Optional<String> sourceCode = o.has("source-code")
-                ? Optional.of(o.value("source-code").orElse(SmpCommands.SIMPLEXMQ_SOURCE)) : Optional.empty();
+        Optional<String> sourceCode = Optional.empty();
+        if (o.has("source-code")) {
+            sourceCode = Optional.of(o.value("source-code").or(RelayjBuild.CURRENT::sourceUrl).orElseThrow(() ->
+                    badValue("source-code", "this build of relayj has no source address, give it: --source-code URI")));
+        }
         Optional<HostingType> hostingType = Optional.empty();
         if (o.value("hosting-type").isPresent()) {
             String t = o.value("hosting-type").get();
@@ -172,11 +180,11 @@ final class SmpServerCli extends ServerCli {
         Optional<SmpInitOptions.ServerPassword> password = askPassword();
         String host = opts.fqdn().orElse(opts.ip());
         String newHost = console.answer("Enter server FQDN or IP address for certificate (" + host + "): ");
-        Optional<String> source = askSourceCode(opts.sourceCode().orElse(SmpCommands.SIMPLEXMQ_SOURCE));
+        Optional<String> source = askSourceCode(opts.sourceCode().or(RelayjBuild.CURRENT::sourceUrl).orElse("none"));
         String staticPath = console.answer("Enter path to store generated server pages to show connection links ("
                 + opts.webStaticPath().orElse(dirs.logPath().resolve("www").toString()) + "): ");
         return opts.withAnswers(storeLog, stats, password, newHost.isEmpty() ? opts.fqdn() : Optional.of(newHost),
-                source.or(opts::sourceCode).or(() -> Optional.of(SmpCommands.SIMPLEXMQ_SOURCE)),
+                source.or(opts::sourceCode).or(RelayjBuild.CURRENT::sourceUrl),
                 staticPath.isEmpty() ? opts.webStaticPath() : Optional.of(staticPath));
     }
 
@@ -269,9 +277,7 @@ final class SmpServerCli extends ServerCli {
         Banner.printSourceCode(console, config.information().map(ServerPublicInfo::sourceCode));
         ReferenceInstall.shadowingWarnings(Path.of("/"), "smp-server").forEach(console::println);
         if (config.store().queues() == QueueStoreType.DATABASE || config.store().messages() == MessageStoreType.DATABASE) {
-            throw new CliFailure("Error: relayj keeps queues in memory with a store log; it has no PostgreSQL storage.\n"
-                    + "To move a relay off PostgreSQL, run the reference's `smp-server database export` to write the "
-                    + "store log, then set store_queues: memory and store_messages: memory in smp-server.ini.");
+            throw NoPostgres.SMP.failure();
         }
         console.println(config.store().storeLogFile().map(f -> "Store log: " + f).orElse("Store log disabled."));
         printTransports(config.transport().ports());
@@ -408,8 +414,7 @@ final class SmpServerCli extends ServerCli {
                     console.confirmOrExit("WARNING: journal directory " + journalDir
                             + " will be exported to message log file " + msgsFile, "Journal not exported");
                     if (queues == QueueStoreType.DATABASE) {
-                        throw new CliFailure("Error: server binary is compiled without support for PostgreSQL database.\n"
-                                + "Please download `smp-server-postgres` or re-compile with `cabal build -fserver_postgres`.");
+                        throw NoPostgres.SMP.failure();
                     }
                     int saved = JournalMigration.exportToMessageLog(storeLog, journalDir, msgsFile, quota,
                             java.time.Clock.systemUTC(), warnings);

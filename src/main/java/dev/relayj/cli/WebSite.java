@@ -1,15 +1,18 @@
 package dev.relayj.cli;
 
+import dev.relayj.encoding.VersionRange;
 import dev.relayj.runtime.ServerPublicInfo;
 import dev.relayj.smp.server.SmpServerConfig;
 import dev.relayj.runtime.WebConfig;
 import dev.relayj.tls.ServerCredentials;
+import dev.relayj.transport.SmpVersions;
 import dev.relayj.tls.TlsListener;
 import dev.relayj.tls.TlsSettings;
 import dev.relayj.web.HttpListener;
 import dev.relayj.web.SiteInfo;
 import dev.relayj.web.StaticFileServer;
 import dev.relayj.web.StaticSite;
+import dev.relayj.xftp.protocol.XftpVersions;
 import dev.relayj.xftp.server.XftpServerConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -94,7 +97,8 @@ final class WebSite implements AutoCloseable {
                 Optional.of(config.expiry().messageExpiration().ttl().toSeconds()), config.stats().logStats(),
                 config.auth().allowNewQueues(), config.auth().createPassword().isPresent());
         String hosts = config.transport().host().orElse("<hostnames>");
-        SiteInfo info = siteInfo(settings, config.information(), hosts, "smp://" + fingerprint + "@" + hosts);
+        SiteInfo info = siteInfo(settings, softwareVersion("SMP", SmpVersions.SUPPORTED_SERVER_SMP_RELAY_VRANGE),
+                config.information(), hosts, "smp://" + fingerprint + "@" + hosts);
         boolean shared = config.transport().ports().stream().anyMatch(SmpServerConfig.ServerPort::attachHttp);
         // with a shared port the reference passes no HTTPS parameters: that port serves the site
         return start(path.get(), info, config.web(), shared, webCredentials, bindHost);
@@ -111,7 +115,8 @@ final class WebSite implements AutoCloseable {
                 Optional.of(config.fileExpiration().ttl().toSeconds()), config.stats().logStats(),
                 config.auth().allowNewFiles(), config.auth().createPassword().isPresent());
         String hosts = config.host().orElse("<hostnames>");
-        SiteInfo info = siteInfo(settings, config.information(), hosts, "xftp://" + fingerprint + "@" + hosts);
+        SiteInfo info = siteInfo(settings, softwareVersion("XFTP", XftpVersions.SUPPORTED_FILE_SERVER_VRANGE),
+                config.information(), hosts, "xftp://" + fingerprint + "@" + hosts);
         // the XFTP port serves the site itself to browsers: no second listener on it
         boolean shared = config.web().https().map(h -> h.port() == config.port()).orElse(false);
         return start(path.get(), info, config.web(), shared, webCredentials, bindHost);
@@ -143,13 +148,22 @@ final class WebSite implements AutoCloseable {
         return site;
     }
 
+    /**
+     * What the page shows as "Server version": this software and the protocol versions it serves, so
+     * that nobody takes the relay for the reference it is compatible with.
+     */
+    static String softwareVersion(String protocol, VersionRange served) {
+        return "relayj " + RelayjBuild.CURRENT.version() + ", " + protocol + " protocol versions " + served.min()
+                + "–" + served.max() + " (compatible with simplexmq " + Banner.SIMPLEXMQ_VERSION + ")";
+    }
+
     /** {@code ServerInformation} as the page generator takes it. */
-    static SiteInfo siteInfo(SiteInfo.ServerSettings settings, Optional<ServerPublicInfo> information, String hosts,
-            String address) {
+    static SiteInfo siteInfo(SiteInfo.ServerSettings settings, String version, Optional<ServerPublicInfo> information,
+            String hosts, String address) {
         Optional<String> onionHost = Arrays.stream(hosts.split(",")).map(String::trim)
                 .filter(h -> h.endsWith(".onion")).findFirst();
         Optional<ServerPublicInfo> i = information;
-        return new SiteInfo(settings, Banner.SIMPLEXMQ_VERSION,
+        return new SiteInfo(settings, version,
                 i.map(ServerPublicInfo::sourceCode).filter(s -> !s.isBlank()),
                 List.of(address),
                 i.flatMap(ServerPublicInfo::website),

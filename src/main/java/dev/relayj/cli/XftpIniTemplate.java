@@ -14,7 +14,7 @@ final class XftpIniTemplate {
                 + "# available to the end users of the server.\n"
                 + "# LICENSE: https://github.com/simplex-chat/simplexmq/blob/stable/LICENSE\n"
                 + "# Include correct source code URI in case the server source code is modified in any way.\n"
-                + "# source_code = https://github.com/simplex-chat/simplexmq\n"
+                + "# source_code = " + RelayjBuild.CURRENT.sourceUrl().orElse("URI") + "\n"
                 + "\n"
                 + "# Declaring all below information is optional, any of these fields can be omitted.\n"
                 + "# server_country = ISO-3166 2-letter code\n"

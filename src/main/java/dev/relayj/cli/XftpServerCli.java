@@ -28,7 +28,8 @@ final class XftpServerCli extends ServerCli {
     static final String PROGRAM = "xftp-server";
     /** The reference names itself so in its hints ({@code executableName}). */
     static final String EXECUTABLE_NAME = "file-server";
-    static final String VERSION = "SimpleX XFTP server v" + Banner.SIMPLEXMQ_VERSION + " / relayj";
+    static final String VERSION = "SimpleX XFTP server v" + Banner.SIMPLEXMQ_VERSION + " / relayj "
+            + RelayjBuild.CURRENT.version();
 
     XftpServerCli(Console console, ServerDirs dirs, ServerRunner runner) {
         super(console, dirs, XftpIniConfig.INI_FILE, runner, EXECUTABLE_NAME);
@@ -58,7 +59,15 @@ final class XftpServerCli extends ServerCli {
                 new CliCommand("cert", "Generate new online TLS server credentials (configuration: " + iniFile + ")",
                         SmpCommands.certOptions()),
                 new CliCommand("start", "Start server (configuration: " + iniFile + ")", start),
+                // the reference's PostgreSQL command: relayj's answer, not "Invalid argument"
+                new CliCommand("database", "Import/export file store to/from PostgreSQL database", List.of(),
+                        List.of("import", "export")),
                 new CliCommand("delete", "Delete configuration and log files", List.of()));
+    }
+
+    @Override
+    NoPostgres noPostgres() {
+        return NoPostgres.XFTP;
     }
 
     @Override
@@ -116,9 +125,7 @@ final class XftpServerCli extends ServerCli {
         Banner.printSourceCode(console, config.information().map(ServerPublicInfo::sourceCode));
         ReferenceInstall.shadowingWarnings(Path.of("/"), "xftp-server").forEach(console::println);
         if (config.store().type() == XftpServerConfig.FileStoreType.DATABASE) {
-            throw new CliFailure("Error: relayj keeps files in memory with a store log; it has no PostgreSQL storage.\n"
-                    + "To move a relay off PostgreSQL, export the file store to a store log with the reference's "
-                    + "`xftp-server database export`, then set store_files: memory in file-server.ini.");
+            throw NoPostgres.XFTP.failure();
         }
         console.println(config.store().storeLogFile().map(f -> "Store log: " + f).orElse("Store log disabled."));
         console.println("expiring files after " + Banner.showTtl(config.fileExpiration().ttl().toSeconds()));

@@ -115,6 +115,22 @@ class CliFailureTest {
     }
 
     @Test
+    void referencePostgresCommandLinesGetRelayjsAnswer() {
+        initSmp();
+        String smp = "Error: relayj keeps queues in memory with a store log; it has no PostgreSQL storage.\n"
+                + "To move a relay off PostgreSQL, run the reference's `smp-server database export` (it writes the "
+                + "store log and the message log), then set store_queues: memory and store_messages: memory in "
+                + "smp-server.ini and start relayj.\n";
+        assertFails(CliRun.smp(cfg(), log(), "database", "export"), smp);
+        assertFails(CliRun.smp(cfg(), log(), "database", "import", "--table", "queues", "-d",
+                "postgresql://smp@/smp_server_store", "--schema", "smp_server"), smp);
+        assertFails(CliRun.xftp(cfg(), log(), "database", "export"),
+                "Error: relayj keeps files in memory with a store log; it has no PostgreSQL storage.\n"
+                        + "To move a relay off PostgreSQL, run the reference's `xftp-server database export` (it "
+                        + "writes the store log), then set store_files: memory in file-server.ini and start relayj.\n");
+    }
+
+    @Test
     void deleteWithoutConfirmationKeepsFiles() {
         initSmp();
         String warning = "WARNING: deleting the server will make all queues inaccessible, because the server identity "

@@ -29,7 +29,9 @@ class HelpTextTest {
                 + "  start                    Start server (configuration:\n"
                 + "                           /etc/opt/simplex/smp-server.ini)\n"
                 + "  delete                   Delete configuration and log files\n"
-                + "  journal                  Import/export messages to/from journal storage\n", r.err());
+                + "  journal                  Import/export messages to/from journal storage\n"
+                + "  database                 Import/export queues to/from PostgreSQL database\n"
+                + "                           storage\n", r.err());
     }
 
     @Test

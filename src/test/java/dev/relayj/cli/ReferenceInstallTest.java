@@ -33,4 +33,17 @@ class ReferenceInstallTest {
         assertTrue(warnings.get(1).contains("systemctl daemon-reload"));
         assertEquals(List.of(), ReferenceInstall.shadowingWarnings(root, "xftp-server"));
     }
+
+    @Test
+    void theReferencesUnitStartingRelayjThroughALinkIsNotAWarning() throws Exception {
+        Path image = Files.createDirectories(root.resolve("usr/lib/relayj/bin"));
+        Files.writeString(image.resolve("smp-server"), "relayj launcher");
+        Files.createDirectories(root.resolve("usr/local/bin"));
+        // the switch that keeps the reference's unit: /usr/local/bin/smp-server is relayj
+        Files.createSymbolicLink(root.resolve("usr/local/bin/smp-server"), image.resolve("smp-server"));
+        Files.createDirectories(root.resolve("etc/systemd/system"));
+        Files.writeString(root.resolve("etc/systemd/system/smp-server.service"),
+                "[Service]\nUser=smp\nExecStart=/usr/local/bin/smp-server start +RTS -N -RTS \n");
+        assertEquals(List.of(), ReferenceInstall.shadowingWarnings(root, "smp-server"));
+    }
 }

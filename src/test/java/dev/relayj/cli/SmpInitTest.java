@@ -194,12 +194,12 @@ class SmpInitTest {
     void scriptedInitWithAllInformation() throws Exception {
         CliRun r = CliRun.smp(cfg(), log(), "init", "-y", "--no-password", "-s", "--disable-store-log",
                 "--ip", "1.2.3.4", "--control-port", "--socks-proxy", "--own-domains", "a.com,b.com", "--source-code",
-                "--operator", "Op Ltd", "--operator-country", "gb", "--hosting", "Host", "--hosting-type", "dedicated",
+                "https://example.org/relayj", "--operator", "Op Ltd", "--operator-country", "gb", "--hosting", "Host", "--hosting-type", "dedicated",
                 "--server-country", "de", "--operator-website", "https://op.example", "--disable-web");
         assertEquals(0, r.exitCode(), r.err());
         String ini = Files.readString(cfg().resolve("smp-server.ini"));
         String masked = ini.replaceAll("(control_port_(admin|user)_password = )[A-Za-z0-9_=-]{24}\n", "$1X\n");
-        String info = information("source_code = https://github.com/simplex-chat/simplexmq", "server_country = DE",
+        String info = information("source_code = https://example.org/relayj", "server_country = DE",
                 "operator = Op Ltd\noperator_country = GB\n", "website = https://op.example",
                 "hosting = Host\n# hosting_country = ISO-3166 2-letter code\n", "dedicated");
         assertEquals(expectedIni(info, "off", "on",
@@ -210,7 +210,21 @@ class SmpInitTest {
                 masked);
         String fp = fingerprint();
         assertTrue(r.out().endsWith("Fingerprint: " + fp + "\nServer address: smp://" + fp + "@1.2.3.4\n"
-                + "Server source code: https://github.com/simplex-chat/simplexmq\n"), r.out());
+                + "Server source code: https://example.org/relayj\n"), r.out());
+    }
+
+    @Test
+    void sourceCodeWithoutValueProposesRelayjsOwnSource() throws Exception {
+        CliRun r = CliRun.smp(cfg(), log(), "init", "-y", "--source-code", "--operator", "Op");
+        if (RelayjBuild.CURRENT.sourceUrl().isPresent()) {
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(Files.readString(cfg().resolve("smp-server.ini"))
+                    .contains("\nsource_code = " + RelayjBuild.CURRENT.sourceUrl().get() + "\n"));
+        } else {
+            assertEquals(1, r.exitCode());
+            assertEquals("option --source-code: this build of relayj has no source address, give it: "
+                    + "--source-code URI\n", r.err());
+        }
     }
 
     @Test
@@ -238,7 +252,7 @@ class SmpInitTest {
                 + "Require a password to create new messaging queues?\n"
                 + "'r' for random (default), 'n' - no password (recommended for public servers), or enter password: "
                 + "Enter server FQDN or IP address for certificate (127.0.0.1): "
-                + "Enter server source code URI (https://github.com/simplex-chat/simplexmq): "
+                + "Enter server source code URI (" + RelayjBuild.CURRENT.sourceUrl().orElse("none") + "): "
                 + "Invalid source code. URI should start from http:// or https://\n"
                 + "Enter path to store generated server pages to show connection links (" + log().resolve("www") + "): "
                 + "Server initialized"), r.out());
@@ -257,7 +271,10 @@ class SmpInitTest {
         assertEquals(0, r.exitCode(), r.err());
         String ini = Files.readString(cfg().resolve("smp-server.ini"));
         assertTrue(ini.contains("\nenable = on\n"));
-        assertTrue(ini.contains("\nsource_code = https://github.com/simplex-chat/simplexmq\n"));
+        // relayj's own source address, when the build has one; never the reference's
+        assertTrue(ini.contains(RelayjBuild.CURRENT.sourceUrl().map(u -> "\nsource_code = " + u + "\n")
+                .orElse("\n# source_code = URI\n")), ini);
+        assertFalse(ini.contains("simplex-chat/simplexmq\n"), ini);
         assertFalse(ini.contains("# create_password"));
     }
 }

@@ -90,6 +90,10 @@ class WebSiteStartTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(List.of("smp/1", "HTTP/1.1 200 OK", "HTTP/1.1 200 OK"), seen);
         assertTrue(Files.isRegularFile(log.resolve("www").resolve("index.html")));
+        // the page names this software and the protocol versions it serves, not the reference's version alone
+        String index = Files.readString(log.resolve("www").resolve("index.html"));
+        assertTrue(index.contains("relayj " + RelayjBuild.CURRENT.version() + ", SMP protocol versions 6–18 "
+                + "(compatible with simplexmq " + Banner.SIMPLEXMQ_VERSION + ")"), index);
         assertTrue(r.out().contains("Serving static site on port " + shared + " (TLS)..."), r.out());
         Assumptions.assumeTrue(browser.isPresent(), "chromium is not installed: the page was not rendered");
     }

@@ -1,11 +1,14 @@
 package dev.relayj.smp.server;
 
-import static dev.relayj.smp.server.QueueLifecycleTest.text;
+import static dev.relayj.smp.server.ReferenceJournalFixture.bytes;
+import static dev.relayj.smp.server.ReferenceJournalFixture.join;
+import static dev.relayj.smp.server.ReferenceJournalFixture.messageLine;
+import static dev.relayj.smp.server.ReferenceJournalFixture.quotaLine;
+import static dev.relayj.smp.server.ReferenceJournalFixture.stateLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.relayj.encoding.Base64Url;
 import dev.relayj.smp.protocol.BrokerMessage;
 import dev.relayj.smp.protocol.Command;
 import dev.relayj.protocol.EntityId;
@@ -18,8 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code store_messages: journal} on a journal directory as simplexmq's journal store
  * ({@code src/Simplex/Messaging/Server/MsgStore/Journal.hs}) leaves it: relayj serves every unread
  * message in order and, on a clean stop, leaves the directory in the reference's format. The
- * fixture is written here from the format (not by relayj's code) and read back by the minimal
- * reader below, which shares nothing with relayj's {@code ReferenceJournalStore}.
+ * fixture is written from the format (not by relayj's code, {@link ReferenceJournalFixture}) and read
+ * back by the minimal reader below, which shares nothing with relayj's {@code ReferenceJournalStore}.
  */
 class ReferenceJournalStartStopTest {
     @TempDir
@@ -45,58 +46,12 @@ class ReferenceJournalStartStopTest {
                 c.information(), c.web());
     }
 
-    // ---- the fixture, written as the reference writes it
-
-    /** {@code msgQueueDirectory} with {@code journalMsgStoreDepth} = 5 (Env/STM.hs): 2/2/2/2/rest. */
     private Path queueDir(EntityId rid) {
-        String id = Base64Url.encode(rid.bytes());
-        return dir.resolve("messages").resolve(id.substring(0, 2)).resolve(id.substring(2, 4))
-                .resolve(id.substring(4, 6)).resolve(id.substring(6, 8)).resolve(id.substring(8));
+        return ReferenceJournalFixture.queueDir(dir.resolve("messages"), rid);
     }
 
     private Path statePath(EntityId rid) {
-        return queueDir(rid).resolve("queue_state." + Base64Url.encode(rid.bytes()) + ".log");
-    }
-
-    private static int counter;
-
-    /** {@code strEncode} of a {@code Message} (Protocol.hs): {@code <msgId> <ts> flags=F <body>}. */
-    private static String messageLine(String body) {
-        byte[] msgId = new byte[24];
-        msgId[0] = (byte) ++counter;
-        msgId[1] = (byte) (counter >> 8);
-        return Base64Url.encode(msgId) + " " + (System.currentTimeMillis() / 1000 - counter) + " flags=F "
-                + Base64Url.encode(text(body));
-    }
-
-    /** {@code strEncode} of {@code MessageQuota}. */
-    private static String quotaLine() {
-        byte[] msgId = new byte[24];
-        msgId[0] = (byte) ++counter;
-        msgId[1] = (byte) (counter >> 8);
-        return Base64Url.encode(msgId) + " " + (System.currentTimeMillis() / 1000) + " quota";
-    }
-
-    /** {@code strEncode} of {@code MsgQueueState} / {@code JournalState}. */
-    private static String stateLine(String wj, int wMsgs, long wBytes, String rj, int rPos, int rCount, long rBytePos,
-            long rByteCount, boolean canWrite, int size) {
-        return "write=" + wj + "," + wMsgs + "," + wMsgs + "," + wBytes + "," + wBytes + " read=" + rj + "," + rPos + ","
-                + rCount + "," + rBytePos + "," + rByteCount + " canWrite=" + (canWrite ? "T" : "F") + " size=" + size
-                + "\n";
-    }
-
-    private static long bytes(List<String> lines, int count) {
-        long n = 0;
-        for (int i = 0; i < count; i++) {
-            n += lines.get(i).length() + 1;
-        }
-        return n;
-    }
-
-    private static String join(List<String> lines) {
-        StringBuilder sb = new StringBuilder();
-        lines.forEach(l -> sb.append(l).append('\n'));
-        return sb.toString();
+        return ReferenceJournalFixture.statePath(dir.resolve("messages"), rid);
     }
 
     @Test
@@ -168,11 +123,11 @@ class ReferenceJournalStartStopTest {
         }
 
         // after a clean stop: p3, p4 left in `plain`; `rotated` and `drained` are empty; `full` keeps f2 + quota
-        assertEquals(List.of(p.get(2), p.get(3)), MinimalReader.messages(queueDir(plain.rcvId()), plain.rcvId()));
+        assertEquals(List.of(p.get(2), p.get(3)), ReferenceJournalFixture.MinimalReader.messages(queueDir(plain.rcvId()), plain.rcvId()));
         assertFalse(Files.exists(queueDir(rotated.rcvId())), "an emptied queue has no directory");
         assertFalse(Files.exists(queueDir(drained.rcvId())), "an emptied queue has no directory");
-        assertEquals(List.of(f.get(1), f.get(2)), MinimalReader.messages(queueDir(full.rcvId()), full.rcvId()));
-        assertEquals("F", MinimalReader.lastState(queueDir(full.rcvId()), full.rcvId()).group(11));
+        assertEquals(List.of(f.get(1), f.get(2)), ReferenceJournalFixture.MinimalReader.messages(queueDir(full.rcvId()), full.rcvId()));
+        assertEquals("F", ReferenceJournalFixture.MinimalReader.lastState(queueDir(full.rcvId()), full.rcvId()).group(11));
         try (Stream<Path> files = Files.list(dir.resolve("messages"))) {
             assertEquals(List.of(), files.filter(x -> x.getFileName().toString().length() != 2).toList(),
                     "nothing but queue directories is left in the journal directory");
@@ -203,44 +158,5 @@ class ReferenceJournalStartStopTest {
             }
         }
         return bodies;
-    }
-
-    /**
-     * Reads a queue the way {@code getJournalQueueMessages} does: the last line of the state file,
-     * then the read file from its byte position to its byte count and, if the write file is
-     * another one, that file up to its byte position.
-     */
-    private static final class MinimalReader {
-        private static final Pattern STATE = Pattern.compile("write=([^,]+),(\\d+),(\\d+),(\\d+),(\\d+) "
-                + "read=([^,]+),(\\d+),(\\d+),(\\d+),(\\d+) canWrite=([TF]) size=(\\d+)");
-
-        static Matcher lastState(Path queueDir, EntityId rid) throws IOException {
-            List<String> lines = Files.readAllLines(
-                    queueDir.resolve("queue_state." + Base64Url.encode(rid.bytes()) + ".log"), StandardCharsets.US_ASCII);
-            Matcher m = STATE.matcher(lines.get(lines.size() - 1));
-            assertTrue(m.matches(), "state line: " + lines.get(lines.size() - 1));
-            return m;
-        }
-
-        static List<String> messages(Path queueDir, EntityId rid) throws IOException {
-            Matcher m = lastState(queueDir, rid);
-            // validQueueState: write position at the end of the write file
-            assertEquals(m.group(2), m.group(3));
-            assertEquals(m.group(4), m.group(5));
-            List<String> out = new ArrayList<>(range(queueDir, m.group(6), Long.parseLong(m.group(9)),
-                    Long.parseLong(m.group(10))));
-            if (!m.group(1).equals(m.group(6))) {
-                out.addAll(range(queueDir, m.group(1), 0, Long.parseLong(m.group(4))));
-            }
-            assertEquals(Integer.parseInt(m.group(12)), out.size(), "size= counts the unread messages");
-            return out;
-        }
-
-        private static List<String> range(Path queueDir, String journalId, long from, long to) throws IOException {
-            byte[] all = Files.readAllBytes(queueDir.resolve("messages." + journalId + ".log"));
-            assertEquals(to, all.length, "the message file ends where the state says");
-            String text = new String(all, (int) from, (int) (to - from), StandardCharsets.US_ASCII);
-            return text.isEmpty() ? List.of() : List.of(text.split("\n"));
-        }
     }
 }
