@@ -22,8 +22,10 @@ relay_exec() {
     ln -sfn "$JAVA_HOME/bin/java" "$launcher.$$"
     mv -T "$launcher.$$" "$launcher"
   fi
-  # idle connections give back Bouncy Castle's record buffer (dev.relayj.tls.IdleReleasingInput)
+  # idle connections give back Bouncy Castle's record buffer (dev.relayj.tls.IdleReleasingInput);
+  # NaCl's MACs run on the JDK's intrinsic Poly1305 (dev.relayj.crypto.JdkPoly1305)
   # shellcheck disable=SC2086 # RELAYJ_JAVA_OPTS is a list of options
   exec "$launcher" ${RELAYJ_JAVA_OPTS:-} --add-opens org.bouncycastle.tls/org.bouncycastle.tls=dev.relayj \
+    --add-opens java.base/com.sun.crypto.provider=dev.relayj \
     --module-path "$jar:$repo/target/lib" -m "dev.relayj/$main" "$@"
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * the multiplications of the 26-bit, five-limb form. Constant time: carries and the final
  * selection are computed with masks, never with branches on secret values. Used by one thread.
  */
-final class Poly1305Mac {
+final class Poly1305Mac implements OneTimeMac {
     private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long MASK44 = 0xfffffffffffL;
     private static final long MASK42 = 0x3ffffffffffL;
@@ -43,7 +43,8 @@ final class Poly1305Mac {
         pad1 = (long) LE_LONG.get(key, offset + 24);
     }
 
-    void update(byte[] data, int offset, int length) {
+    @Override
+    public void update(byte[] data, int offset, int length) {
         if (partialLength > 0) {
             int n = Math.min(length, 16 - partialLength);
             System.arraycopy(data, offset, partial, partialLength, n);
@@ -67,8 +68,8 @@ final class Poly1305Mac {
         }
     }
 
-    /** Writes the 16-byte tag; the MAC is spent. */
-    void doFinal(byte[] out, int offset) {
+    @Override
+    public void doFinal(byte[] out, int offset) {
         if (partialLength > 0) {
             partial[partialLength] = 1;
             Arrays.fill(partial, partialLength + 1, 16, (byte) 0);

@@ -25,7 +25,7 @@ public final class SecretBoxStream {
     private static final int POLY1305_KEY_SIZE = 32;
 
     private final Salsa20KeyStream cipher;
-    private final Poly1305Mac mac;
+    private final OneTimeMac mac;
     private boolean finished;
 
     private SecretBoxStream(byte[] key, CbNonce nonce) {
@@ -37,7 +37,7 @@ public final class SecretBoxStream {
         try {
             cipher = new Salsa20KeyStream(streamKey, nonceBytes, 16);
             cipher.xor(polyKey, 0, POLY1305_KEY_SIZE, polyKey, 0);
-            mac = new Poly1305Mac(polyKey, 0);
+            mac = OneTimeMac.poly1305(polyKey, 0);
         } finally {
             Arrays.fill(subkey, (byte) 0);
             Arrays.fill(streamKey, (byte) 0);

@@ -21,6 +21,8 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // as the launchers: NaCl's MACs on the JDK's intrinsic Poly1305
+        command.addAll(List.of("--add-opens", "java.base/com.sun.crypto.provider=ALL-UNNAMED"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), dir.toString()));
         process = new ProcessBuilder(command).redirectError(dir.resolve("server.log").toFile()).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
