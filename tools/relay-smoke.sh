@@ -4,7 +4,8 @@
 #
 # After relay_smoke_smp/relay_smoke_xftp: SMOKE_BANNER_MS, SMOKE_LISTEN_MS (wall clock from the
 # start command), SMOKE_CPU_MS (processor time until listening), SMOKE_EXIT (exit code after
-# SIGINT), SMOKE_LOG (the relay's output); the function fails with a message on stderr.
+# SIGINT), SMOKE_LOG (the relay's output); the function fails with a message on stderr, also when
+# the running relay is not named after its launcher (/proc/PID/comm, pidof: issue 13 item 5).
 
 # A loopback port nobody listens on; bash's /dev/tcp connect fails on a free port.
 relay_free_port() {
@@ -47,7 +48,7 @@ relay_set_port() {
 relay_run_and_stop() {
   local launcher="$1" banner="$2" port="$3" log="$4" pid t0 i
   SMOKE_LOG="$log"
-  SMOKE_BANNER_MS="" SMOKE_LISTEN_MS="" SMOKE_CPU_MS="" SMOKE_EXIT=""
+  SMOKE_BANNER_MS="" SMOKE_LISTEN_MS="" SMOKE_CPU_MS="" SMOKE_EXIT="" SMOKE_COMM="" SMOKE_PIDOF=""
   t0=$(relay_now_ms)
   # a background job of a script starts with SIGINT ignored, and the JVM keeps it so: restore it
   RELAYJ_JAVA_OPTS="${SMOKE_START_JAVA_OPTS:-${RELAYJ_JAVA_OPTS:-}}" env --default-signal=INT \
@@ -60,6 +61,8 @@ relay_run_and_stop() {
     if [ -n "$SMOKE_BANNER_MS" ] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       SMOKE_LISTEN_MS=$(($(relay_now_ms) - t0))
       SMOKE_CPU_MS=$(relay_cpu_ms "$pid")
+      SMOKE_COMM=$(cat "/proc/$pid/comm" 2>/dev/null)
+      SMOKE_PIDOF=$(pidof "$(basename "$launcher")")
       break
     fi
     kill -0 "$pid" 2>/dev/null || break
@@ -70,6 +73,12 @@ relay_run_and_stop() {
     wait "$pid" 2>/dev/null || true
     echo "$launcher start: no banner /$banner/ or no listener on port $port within 30 s; output:" >&2
     cat "$log" >&2
+    return 1
+  fi
+  if [ "$SMOKE_COMM" != "$(basename "$launcher")" ] || ! grep -qw "$pid" <<<"$SMOKE_PIDOF"; then
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    echo "$launcher start: the process is named '$SMOKE_COMM' (pidof $(basename "$launcher"): '$SMOKE_PIDOF', pid $pid)" >&2
     return 1
   fi
   kill -INT "$pid"
