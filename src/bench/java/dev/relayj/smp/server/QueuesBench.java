@@ -1,0 +1,64 @@
+package dev.relayj.smp.server;
+
+import dev.relayj.crypto.Ed25519PublicKey;
+import dev.relayj.crypto.X25519Secret;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.smp.protocol.QueueMode;
+import dev.relayj.store.EntityStatus;
+import dev.relayj.smp.store.QueueRecord;
+import dev.relayj.smp.store.QueueStore;
+import dev.relayj.smp.store.QueueStoreLog;
+import dev.relayj.smp.store.StoreLogWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.security.SecureRandom;
+
+/** Heap per queue in the store, then a relay restart from the store log. */
+final class QueuesBench {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private QueuesBench() {}
+
+    static void run(Path dir, int count) throws Exception {
+        Files.createDirectories(dir);
+        System.out.println("== " + count + " queues: heap in the store, then relay restart from the store log");
+        TestServer.config(dir, TestServer.Settings.DEFAULT);
+        Path log = dir.resolve("smp-server-store.log");
+        long base = Memory.heapAfterGc();
+        QueueStore store = new QueueStore();
+        long start = System.nanoTime();
+        try (StoreLogWriter writer = QueueStoreLog.open(log, store, Clock.systemUTC(), false, note -> {})) {
+            byte[] id = new byte[24];
+            byte[] key = new byte[32];
+            long day = System.currentTimeMillis() / 1000 / 86400 * 86400;
+            for (int i = 0; i < count; i++) {
+                RANDOM.nextBytes(id);
+                EntityId recipientId = new EntityId(id);
+                RANDOM.nextBytes(id);
+                EntityId senderId = new EntityId(id);
+                RANDOM.nextBytes(key);
+                Ed25519PublicKey rcvKey = new Ed25519PublicKey(key);
+                RANDOM.nextBytes(key);
+                store.addQueue(recipientId, new QueueRecord(List.of(rcvKey), new X25519Secret(key), senderId, null,
+                        QueueMode.MESSAGING, null, null, EntityStatus.ACTIVE, day, null));
+            }
+        }
+        double created = (System.nanoTime() - start) / 1e9;
+        long heap = Memory.heapAfterGc() - base;
+        java.lang.ref.Reference.reachabilityFence(store);
+        System.out.printf("created and logged %d queues in %.1f s; store heap %s (%.0f B per queue); log %s%n", count,
+                created, Memory.mib(heap), heap / (double) count, Memory.mib(Files.size(log)));
+        store = null;
+        Memory.heapAfterGc();
+        System.out.println("relay restart begins at " + java.time.Instant.now() + " (phases: the relay's log lines)");
+        start = System.nanoTime();
+        try (TestServer server = TestServer.start(dir, TestServer.config(dir, TestServer.Settings.DEFAULT), BenchServer.TUNING)) {
+            double restart = (System.nanoTime() - start) / 1e9;
+            System.out.printf("relay restart (read + compact store log, listen) with %d queues: %.1f s; relay heap %s, "
+                    + "process RSS %s%n", server.env().queueStore.queueCount(), restart,
+                    Memory.mib(Memory.heapAfterGc()), Memory.mib(Memory.rss()));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.relayj.smp.server;
+
+import dev.relayj.smp.protocol.BrokerMessage;
+import dev.relayj.smp.protocol.ClientTransmission;
+import dev.relayj.smp.protocol.Command;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.smp.protocol.MessageLimits;
+import dev.relayj.smp.protocol.MsgFlags;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** SEND -> MSG -> ACK at v18 through a child-process relay: full-size and small batched messages. */
+final class RoundTripBench {
+    private RoundTripBench() {}
+
+    static void run(Path dir, int pairs, int seconds) throws Exception {
+        Files.createDirectories(dir);
+        System.out.println("== round trips: " + pairs + " sender/recipient pairs, v" + SmpBench.VERSION + ", child-process relay");
+        try (ServerProcess server = new ServerProcess(dir, List.of("-Xmx2g"))) {
+            int full = MessageLimits.maxMessageLength(SmpBench.VERSION);
+            roundTripRun(server, pairs, 1, full, seconds / 2, "full-size (" + full + " B), 1 per block");
+            roundTripRun(server, pairs, 8, 128, seconds / 2, "small (128 B), 8 SENDs per block");
+        }
+    }
+
+    private static void roundTripRun(ServerProcess server, int pairs, int queuesPerPair, int size, int seconds,
+            String label) throws Exception {
+        List<TestSmpClient> clients = new ArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong delivered = new AtomicLong();
+        AtomicLong measuring = new AtomicLong(Long.MAX_VALUE);
+        List<Thread> threads = new ArrayList<>();
+        try {
+            CountDownLatch ready = new CountDownLatch(pairs);
+            for (int p = 0; p < pairs; p++) {
+                TestSmpClient r = TestSmpClient.connect(server.port, SmpBench.VERSION);
+                TestSmpClient s = TestSmpClient.connect(server.port, SmpBench.VERSION);
+                clients.add(r);
+                clients.add(s);
+                List<TestSmpClient.TestQueue> queues = new ArrayList<>();
+                Map<EntityId, TestSmpClient.TestQueue> byRecipient = new HashMap<>();
+                for (int i = 0; i < queuesPerPair; i++) {
+                    TestSmpClient.TestQueue q = r.createQueue();
+                    queues.add(q);
+                    byRecipient.put(q.rcvId(), q);
+                }
+                Semaphore inFlight = new Semaphore(queuesPerPair);
+                long[] samples = new long[1 << 20];
+                AtomicInteger sampleCount = new AtomicInteger();
+                latencies.add(samples);
+                threads.add(Thread.ofPlatform().daemon().start(() -> receiveLoop(r, byRecipient, inFlight, running,
+                        delivered, measuring, samples, sampleCount)));
+                threads.add(Thread.ofPlatform().daemon().start(() -> sendLoop(s, queues, inFlight, running, size)));
+                ready.countDown();
+            }
+            ready.await();
+            Thread.sleep(3000); // warm-up, not measured
+            long startCount = delivered.get();
+            long start = System.nanoTime();
+            measuring.set(start);
+            Thread.sleep(seconds * 1000L);
+            long count = delivered.get() - startCount;
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            running.set(false);
+            long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
+            System.out.printf("%-40s %9.0f round trips/s  (%.1f MB/s of bodies)  latency p50 %.2f ms, p99 %.2f ms%n",
+                    label, count / elapsed, count * (double) size / elapsed / 1e6,
+                    percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6);
+            System.out.println("  with " + pairs * 2 + " connections held: " + server.memoryLine());
+        } finally {
+            running.set(false);
+            for (TestSmpClient c : clients) {
+                c.close();
+            }
+            for (Thread t : threads) {
+                t.join(5000);
+            }
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
+    }
+
+    private static void sendLoop(TestSmpClient s, List<TestSmpClient.TestQueue> queues, Semaphore inFlight,
+            AtomicBoolean running, int size) {
+        try {
+            while (running.get()) {
+                if (!inFlight.tryAcquire(queues.size(), 200, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                List<byte[]> batch = new ArrayList<>(queues.size());
+                for (TestSmpClient.TestQueue q : queues) {
+                    byte[] body = new byte[size];
+                    ByteBuffer.wrap(body).putLong(System.nanoTime());
+                    batch.add(s.transmission(TestSmpClient.corrId(), q.sndId(), new Command.Send(MsgFlags.NONE, body), null));
+                }
+                s.sendTransmissions(batch);
+                for (int i = 0; i < queues.size(); i++) {
+                    BrokerMessage reply = s.receive().message().value();
+                    if (reply != BrokerMessage.OK) {
+                        System.out.println("SEND: " + reply);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            if (running.get()) {
+                System.out.println("sender stopped: " + e);
+            }
+        }
+    }
+
+    private static void receiveLoop(TestSmpClient r, Map<EntityId, TestSmpClient.TestQueue> byRecipient,
+            Semaphore inFlight, AtomicBoolean running, AtomicLong delivered, AtomicLong measuring, long[] samples,
+            AtomicInteger sampleCount) {
+        try {
+            while (running.get()) {
+                ClientTransmission t = r.receive();
+                BrokerMessage message = t.message().value();
+                if (message instanceof BrokerMessage.Msg msg) {
+                    TestSmpClient.TestQueue q = byRecipient.get(t.entityId());
+                    long sentAt = ByteBuffer.wrap(TestSmpClient.bodyOf(q, msg)).getLong();
+                    long now = System.nanoTime();
+                    if (sentAt >= measuring.get()) {
+                        int i = sampleCount.getAndIncrement();
+                        if (i < samples.length) {
+                            samples[i] = now - sentAt;
+                        }
+                    }
+                    delivered.incrementAndGet();
+                    r.send(TestSmpClient.corrId(), q.rcvId(), new Command.Ack(msg.msgId()), q.rcvKey());
+                    inFlight.release();
+                } else if (message != BrokerMessage.OK) {
+                    System.out.println("recipient: " + message);
+                }
+            }
+        } catch (Exception e) {
+            if (running.get()) {
+                System.out.println("recipient stopped: " + e);
+            }
+        }
+    }
+}
