@@ -36,6 +36,7 @@ final class ResubscribeBench {
         Files.createDirectories(dir);
         System.out.println("== re-subscription: " + count + " queues, " + clientCount + " reconnecting clients, v"
                 + SmpBench.VERSION + ", child-process relay");
+        CryptoFloors floors = CryptoFloors.measure();
         TestServer.config(dir, TestServer.Settings.DEFAULT);
         Ed25519PrivateKey[] keys = new Ed25519PrivateKey[count];
         EntityId[] ids = new EntityId[count];
@@ -99,6 +100,7 @@ final class ResubscribeBench {
                     + "target: 1,000,000 in <= 30 s (%.1f s at this rate); %s%n", answered.get(), clientCount,
                     seconds, answered.get() / seconds, refused.get(), 1_000_000 / (answered.get() / seconds),
                     server.memoryLine());
+            System.out.println(floors.line(CryptoFloors.SUB, answered.get() / seconds));
             for (TestSmpClient client : clients) {
                 client.close();
             }
