@@ -63,6 +63,8 @@ final class ResubscribeBench {
             List<List<byte[]>> subs = new ArrayList<>();
             for (int c = 0; c < clientCount; c++) {
                 TestSmpClient client = TestSmpClient.connect(server.port, SmpBench.VERSION);
+                // a client's 10,000 SUBs share the relay with 99 others: answers may pause longer than 10 s
+                client.readTimeout(600_000);
                 clients.add(client);
                 List<byte[]> transmissions = new ArrayList<>();
                 for (int i = c; i < count; i += clientCount) {

@@ -210,6 +210,11 @@ final class TestSmpClient implements AutoCloseable {
         return t.message().value();
     }
 
+    /** How long a read may wait (10 s from connect): benchmarks of slow bulk work wait longer. */
+    void readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
     /** Whether nothing arrives within {@code millis}. */
     boolean silentFor(int millis) throws IOException {
         if (!received.isEmpty()) {
