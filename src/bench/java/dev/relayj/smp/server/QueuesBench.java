@@ -27,6 +27,10 @@ final class QueuesBench {
     private QueuesBench() {}
 
     static void run(Path dir, int count) throws Exception {
+        // the relay's log lines mark its restart phases: seen here when they are written (before
+        // the store classes load, so that their loggers write through this stream)
+        LogLineTimes logTimes = new LogLineTimes(System.err);
+        System.setErr(new java.io.PrintStream(logTimes, true, java.nio.charset.StandardCharsets.UTF_8));
         Files.createDirectories(dir);
         System.out.println("== " + count + " queues, messages in 1 % of them: heap in the store, then relay restart "
                 + "from the store log and the message log");
@@ -72,14 +76,56 @@ final class QueuesBench {
                 Memory.mib(Files.size(dir.resolve("smp-server-messages.log"))));
         store = null;
         Memory.heapAfterGc();
-        System.out.println("relay restart begins at " + java.time.Instant.now() + " (phases: the relay's log lines)");
+        System.out.println("relay restart begins at " + java.time.Instant.now());
         start = System.nanoTime();
+        logTimes.clear();
         try (TestServer server = TestServer.start(dir, TestServer.config(dir, TestServer.Settings.DEFAULT), BenchServer.TUNING)) {
             double restart = (System.nanoTime() - start) / 1e9;
+            long compacting = logTimes.firstContaining("compacting store log");
+            long compacted = logTimes.firstContaining("original state preserved");
+            long restoring = logTimes.firstContaining("restoring messages");
+            long restored = logTimes.firstContaining("messages stored");
+            System.out.printf("restart phases: store log read %.1f s, compaction %.1f s, message log import %.1f s%n",
+                    (compacting - start) / 1e9, (compacted - compacting) / 1e9, (restored - restoring) / 1e9);
             System.out.printf("relay restart (read + compact store log, import message log, listen) with %d queues: "
                     + "%.1f s (target <= 30 s at 10,000,000); relay heap %s, process RSS %s%n",
                     server.env().queueStore.queueCount(), restart,
                     Memory.mib(Memory.heapAfterGc()), Memory.mib(Memory.rss()));
+        }
+    }
+
+    /** Lines written to a stream, each with the time it arrived; passes everything on. */
+    private static final class LogLineTimes extends java.io.OutputStream {
+        private final java.io.PrintStream out;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        private final java.util.List<java.util.Map.Entry<Long, String>> lines =
+                java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        LogLineTimes(java.io.PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            out.write(b);
+            if (b == '\n') {
+                lines.add(java.util.Map.entry(System.nanoTime(), line.toString(java.nio.charset.StandardCharsets.UTF_8)));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        void clear() {
+            lines.clear();
+        }
+
+        /** When the first line holding {@code text} arrived (System.nanoTime), or -1. */
+        long firstContaining(String text) {
+            synchronized (lines) {
+                return lines.stream().filter(e -> e.getValue().contains(text)).mapToLong(java.util.Map.Entry::getKey)
+                        .findFirst().orElse(-1);
+            }
         }
     }
 }
