@@ -21,6 +21,11 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // BENCH_JFR=FILE records the relay with JDK Flight Recorder (profile settings) into FILE
+        String jfr = System.getenv("BENCH_JFR");
+        if (jfr != null && !jfr.isEmpty()) {
+            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
         // as the launchers: NaCl's MACs on the JDK's intrinsic Poly1305
         command.addAll(List.of("--add-opens", "java.base/com.sun.crypto.provider=ALL-UNNAMED"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), dir.toString()));
