@@ -32,8 +32,12 @@ final class ServerProcess implements AutoCloseable {
         process = new ProcessBuilder(command).redirectError(dir.resolve("server.log").toFile()).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        // the JVM may say something first (Flight Recorder's "Started recording")
         String line = out.readLine();
-        if (line == null || !line.startsWith("port ")) {
+        while (line != null && !line.startsWith("port ")) {
+            line = out.readLine();
+        }
+        if (line == null) {
             process.destroyForcibly();
             throw new IOException("bench server did not start, see " + dir.resolve("server.log"));
         }
