@@ -1,36 +1,62 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.crypto.Hashes;
+import dev.relayj.protocol.EntityId;
+import dev.relayj.smp.protocol.BrokerMessage;
+import dev.relayj.smp.protocol.Command;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Many subscribed connections held open on a child-process relay: heap per connection. */
+/**
+ * Many subscribed connections held open on a child-process relay (TLS, SMP handshake, a queue
+ * created and subscribed on each): the rate they open at against its crypto floor, heap and RSS
+ * per connection, and a PING round trip on a sample of them while all are held.
+ */
 final class ConnectionsBench {
+    /** Connections per loopback source address: fewer than its ephemeral ports (32768–60999). */
+    private static final int PER_SOURCE_ADDRESS = 20_000;
+    private static final int PING_SAMPLE = 1000;
+
     private ConnectionsBench() {}
 
     static void run(Path dir, int count) throws Exception {
         Files.createDirectories(dir);
-        System.out.println("== " + count + " concurrent subscribed connections (fd limit: see ulimit -n in bench-smp)");
-        try (ServerProcess server = new ServerProcess(dir, List.of("-Xmx4g"))) {
-            String before = server.memoryLine();
-            List<TestSmpClient> clients = new ArrayList<>(count);
+        System.out.println("== " + count + " concurrent subscribed connections (open files: see the first line of "
+                + "bench-smp)");
+        CryptoFloors floors = CryptoFloors.measure();
+        System.out.println(floors.describe());
+        // an Ed25519 identity, as `smp-server init` makes by default (the reference's test fixtures'
+        // default is Ed448, whose signatures cost several Ed25519 ones)
+        for (String file : List.of("ca.crt", "server.crt", "server.key")) {
+            Files.copy(TestServer.FIXTURES.resolve("ed25519").resolve(file), dir.resolve(file),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        byte[] keyHash = Hashes.sha256(TestSmpClient.TestCertificates.der("ed25519/ca.crt"));
+        try (ServerProcess server = new ServerProcess(dir, List.of("-Xmx6g"))) {
+            long[] before = server.memory();
             ConcurrentLinkedQueue<TestSmpClient> opened = new ConcurrentLinkedQueue<>();
             AtomicInteger failures = new AtomicInteger();
             long start = System.nanoTime();
-            long deadline = start + TimeUnit.SECONDS.toNanos(120);
+            long deadline = start + TimeUnit.MINUTES.toNanos(20);
             Semaphore parallel = new Semaphore(64);
-            List<Thread> threads = new ArrayList<>(count);
+            int started = 0;
             for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
+                InetAddress source = InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (2 + i / PER_SOURCE_ADDRESS)});
                 parallel.acquire();
-                threads.add(Thread.ofVirtual().start(() -> {
+                started++;
+                Thread.ofVirtual().start(() -> {
                     try {
-                        TestSmpClient c = TestSmpClient.connect(server.port, SmpBench.VERSION);
+                        TestSmpClient c = TestSmpClient.connect(server.port, SmpBench.VERSION, true, keyHash, source);
                         opened.add(c);
                         c.createQueue();
                     } catch (Exception | AssertionError e) {
@@ -40,21 +66,24 @@ final class ConnectionsBench {
                     } finally {
                         parallel.release();
                     }
-                }));
+                });
+                if ((i + 1) % 10_000 == 0) {
+                    System.out.printf("  %d started in %.0f s%n", i + 1, (System.nanoTime() - start) / 1e9);
+                }
             }
-            for (Thread t : threads) {
-                t.join(30_000);
-            }
-            clients.addAll(opened);
+            parallel.acquire(64);
             double elapsed = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%d connections with a subscribed queue each in %.1f s (%.0f/s), %d failed%n",
-                    clients.size() - failures.get(), elapsed, clients.size() / elapsed, failures.get());
-            System.out.println("before: " + before);
-            System.out.println("held:   " + server.memoryLine());
-            long[] m = server.memory();
-            System.out.printf("about %.1f KiB heap per subscribed connection%n",
-                    (m[0] - parseHeap(before)) / 1024.0 / Math.max(1, clients.size()));
-            for (TestSmpClient c : clients) {
+            int held = opened.size() - failures.get();
+            double rate = started / elapsed;
+            System.out.printf("%d connections with a subscribed queue each in %.1f s (%.0f connections/s), %d failed%n",
+                    held, elapsed, rate, failures.get());
+            System.out.println(floors.line(CryptoFloors.CONNECTION, rate));
+            long[] after = server.memory();
+            System.out.printf("held: server heap %s, RSS %s; per connection: %.1f KiB heap (target <= 20), %.1f KiB RSS%n",
+                    Memory.mib(after[0]), Memory.mib(after[1]), (after[0] - before[0]) / 1024.0 / Math.max(1, held),
+                    (after[1] - before[1]) / 1024.0 / Math.max(1, held));
+            pingSample(new ArrayList<>(opened));
+            for (TestSmpClient c : opened) {
                 try {
                     c.close();
                 } catch (IOException e) {
@@ -64,9 +93,28 @@ final class ConnectionsBench {
         }
     }
 
-    private static long parseHeap(String line) {
-        // "server heap X MiB, RSS Y MiB"
-        String mib = line.substring("server heap ".length(), line.indexOf(" MiB"));
-        return (long) (Double.parseDouble(mib) * 1048576);
+    /** Every held connection is still served: PING on a random sample, all at once. */
+    private static void pingSample(List<TestSmpClient> clients) throws InterruptedException {
+        Collections.shuffle(clients, new Random(1));
+        List<TestSmpClient> sample = clients.subList(0, Math.min(PING_SAMPLE, clients.size()));
+        AtomicInteger pongs = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (TestSmpClient c : sample) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    if (c.call(EntityId.NONE, Command.PING, null) == BrokerMessage.PONG) {
+                        pongs.incrementAndGet();
+                    }
+                } catch (IOException | RuntimeException | AssertionError e) {
+                    // counted as missing
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        System.out.printf("PING on %d sampled connections while all are held: %d PONG in %.0f ms%n", sample.size(),
+                pongs.get(), (System.nanoTime() - start) / 1e6);
     }
 }

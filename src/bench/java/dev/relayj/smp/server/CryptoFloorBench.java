@@ -76,7 +76,14 @@ final class CryptoFloorBench {
             }
         }
         double elapsed = (System.nanoTime() - measuredStart) / 1e9;
+        double rate = (count - measuredCount) / elapsed;
         System.out.printf("%-40s %9.0f round trips/s per core (%d cores here)%n", "crypto only, full-size blocks",
-                (count - measuredCount) / elapsed, Runtime.getRuntime().availableProcessors());
+                rate, Runtime.getRuntime().availableProcessors());
+        CryptoFloors floors = CryptoFloors.measure();
+        System.out.println(floors.describe());
+        double openssl = floors.perSecond(CryptoFloors.FULL_SIZE_ROUND_TRIP, floors.openssl());
+        double java = floors.perSecond(CryptoFloors.FULL_SIZE_ROUND_TRIP, floors.java());
+        System.out.printf("  floor per core: OpenSSL %.0f round trips/s, Java crypto (from its primitives) %.0f; this loop "
+                + "= %.1f %% of OpenSSL's floor (target: 50 %%)%n", openssl, java, 100 * rate / openssl);
     }
 }

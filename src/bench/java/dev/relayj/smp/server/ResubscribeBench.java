@@ -36,6 +36,7 @@ final class ResubscribeBench {
         Files.createDirectories(dir);
         System.out.println("== re-subscription: " + count + " queues, " + clientCount + " reconnecting clients, v"
                 + SmpBench.VERSION + ", child-process relay");
+        CryptoFloors floors = CryptoFloors.measure();
         TestServer.config(dir, TestServer.Settings.DEFAULT);
         Ed25519PrivateKey[] keys = new Ed25519PrivateKey[count];
         EntityId[] ids = new EntityId[count];
@@ -62,6 +63,8 @@ final class ResubscribeBench {
             List<List<byte[]>> subs = new ArrayList<>();
             for (int c = 0; c < clientCount; c++) {
                 TestSmpClient client = TestSmpClient.connect(server.port, SmpBench.VERSION);
+                // a client's 10,000 SUBs share the relay with 99 others: answers may pause longer than 10 s
+                client.readTimeout(600_000);
                 clients.add(client);
                 List<byte[]> transmissions = new ArrayList<>();
                 for (int i = c; i < count; i += clientCount) {
@@ -99,6 +102,7 @@ final class ResubscribeBench {
                     + "target: 1,000,000 in <= 30 s (%.1f s at this rate); %s%n", answered.get(), clientCount,
                     seconds, answered.get() / seconds, refused.get(), 1_000_000 / (answered.get() / seconds),
                     server.memoryLine());
+            System.out.println(floors.line(CryptoFloors.SUB, answered.get() / seconds));
             for (TestSmpClient client : clients) {
                 client.close();
             }

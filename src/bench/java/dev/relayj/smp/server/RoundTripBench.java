@@ -29,14 +29,19 @@ final class RoundTripBench {
     static void run(Path dir, int pairs, int seconds) throws Exception {
         Files.createDirectories(dir);
         System.out.println("== round trips: " + pairs + " sender/recipient pairs, v" + SmpBench.VERSION + ", child-process relay");
+        CryptoFloors floors = CryptoFloors.measure();
+        System.out.println(floors.describe());
         try (ServerProcess server = new ServerProcess(dir, List.of("-Xmx2g"))) {
             int full = MessageLimits.maxMessageLength(SmpBench.VERSION);
-            roundTripRun(server, pairs, 1, full, seconds / 2, "full-size (" + full + " B), 1 per block");
-            roundTripRun(server, pairs, 8, 128, seconds / 2, "small (128 B), 8 SENDs per block");
+            double rate = roundTripRun(server, pairs, 1, full, seconds / 2, "full-size (" + full + " B), 1 per block");
+            System.out.println(floors.line(CryptoFloors.FULL_SIZE_ROUND_TRIP, rate));
+            rate = roundTripRun(server, pairs, 8, 128, seconds / 2, "small (128 B), 8 SENDs per block");
+            System.out.println(floors.line(CryptoFloors.SMALL_ROUND_TRIP, rate));
         }
     }
 
-    private static void roundTripRun(ServerProcess server, int pairs, int queuesPerPair, int size, int seconds,
+    /** Returns the round trips per second. */
+    private static double roundTripRun(ServerProcess server, int pairs, int queuesPerPair, int size, int seconds,
             String label) throws Exception {
         List<TestSmpClient> clients = new ArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -81,6 +86,7 @@ final class RoundTripBench {
                     label, count / elapsed, count * (double) size / elapsed / 1e6,
                     percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6);
             System.out.println("  with " + pairs * 2 + " connections held: " + server.memoryLine());
+            return count / elapsed;
         } finally {
             running.set(false);
             for (TestSmpClient c : clients) {

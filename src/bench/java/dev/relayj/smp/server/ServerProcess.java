@@ -21,14 +21,23 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // BENCH_JFR=FILE records the relay with JDK Flight Recorder (profile settings) into FILE
+        String jfr = System.getenv("BENCH_JFR");
+        if (jfr != null && !jfr.isEmpty()) {
+            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
         // as the launchers: NaCl's MACs on the JDK's intrinsic Poly1305
         command.addAll(List.of("--add-opens", "java.base/com.sun.crypto.provider=ALL-UNNAMED"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), dir.toString()));
         process = new ProcessBuilder(command).redirectError(dir.resolve("server.log").toFile()).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        // the JVM may say something first (Flight Recorder's "Started recording")
         String line = out.readLine();
-        if (line == null || !line.startsWith("port ")) {
+        while (line != null && !line.startsWith("port ")) {
+            line = out.readLine();
+        }
+        if (line == null) {
             process.destroyForcibly();
             throw new IOException("bench server did not start, see " + dir.resolve("server.log"));
         }

@@ -92,7 +92,16 @@ final class TestSmpClient implements AutoCloseable {
 
     /** As above, for a relay whose CA certificate has this SHA-256 (the fingerprint of its address). */
     static TestSmpClient connect(int port, int maxVersion, boolean alpn, byte[] keyHash) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        return connect(port, maxVersion, alpn, keyHash, null);
+    }
+
+    /**
+     * As above from the loopback address {@code local} (127.0.0.2…): more connections than one
+     * source address has ephemeral ports (tools/bench-smp connections).
+     */
+    static TestSmpClient connect(int port, int maxVersion, boolean alpn, byte[] keyHash, InetAddress local)
+            throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, local, 0);
         socket.setSoTimeout(10_000);
         socket.setTcpNoDelay(true);
         TlsClientProtocol tls = new TlsClientProtocol(socket.getInputStream(), socket.getOutputStream());
@@ -199,6 +208,11 @@ final class TestSmpClient implements AutoCloseable {
         assertEquals(CorrId.NONE, t.corrId(), "expected an event");
         assertEquals(entityId, t.entityId());
         return t.message().value();
+    }
+
+    /** How long a read may wait (10 s from connect): benchmarks of slow bulk work wait longer. */
+    void readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
     }
 
     /** Whether nothing arrives within {@code millis}. */
