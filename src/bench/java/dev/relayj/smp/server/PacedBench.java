@@ -28,16 +28,16 @@ final class PacedBench {
             try (PairLoad load = new PairLoad(server.port, PAIRS, PairLoad.direct(server.port), full, 0)) {
                 max = load.measure(3, maxSeconds);
             }
-            System.out.printf("full-size, closed loop (maximum):    %7.0f round trips/s  latency p50 %.2f ms, p99 %.2f ms%n",
-                    max.perSecond(), max.p50Millis(), max.p99Millis());
+            System.out.printf("full-size (%d B), closed loop (maximum): %7.0f round trips/s  latency p50 %.2f ms, p99 %.2f ms%n",
+                    full, max.perSecond(), max.p50Millis(), max.p99Millis());
             double target = max.perSecond() / 2;
             long interval = (long) (PAIRS * 1e9 / target);
             PairLoad.Result paced;
             try (PairLoad load = new PairLoad(server.port, PAIRS, PairLoad.direct(server.port), full, interval)) {
                 paced = load.measure(2, pacedSeconds);
             }
-            System.out.printf("full-size, paced at %.0f/s (half):  %7.0f messages/s   SEND->MSG p50 %.2f ms, p99 %.2f ms"
-                    + " (target p99 <= 10 ms)%n", target, paced.perSecond(), paced.p50Millis(), paced.p99Millis());
+            System.out.printf("full-size (%d B), paced at %.0f/s (half):  %7.0f round trips/s  SEND->MSG p50 %.2f ms, p99 %.2f ms"
+                    + " (target p99 <= 10 ms)%n", full, target, paced.perSecond(), paced.p50Millis(), paced.p99Millis());
         }
     }
 }

@@ -27,21 +27,21 @@ final class ProxyBench {
             try (PairLoad load = new PairLoad(destination.port, pairs, PairLoad.direct(destination.port), full, 0)) {
                 direct = load.measure(3, half);
             }
-            print("direct to the destination", direct);
+            print(full, "direct to the destination", direct);
             PairLoad.Result proxied;
             try (PairLoad load = new PairLoad(destination.port, pairs, proxied(proxy.port, destination.port), full, 0)) {
                 proxied = load.measure(3, half);
             }
-            print("via proxy relay (PFWD/RFWD)", proxied);
+            print(full, "via the proxy relay (PFWD/RFWD)", proxied);
             System.out.printf("private routing / direct: %.0f %% (target >= 50 %%)%n",
                     100 * proxied.perSecond() / direct.perSecond());
             System.out.println("  proxy " + proxy.memoryLine() + "; destination " + destination.memoryLine());
         }
     }
 
-    private static void print(String label, PairLoad.Result r) {
-        System.out.printf("full-size, %-30s %7.0f round trips/s  latency p50 %.2f ms, p99 %.2f ms%n", label + ":",
-                r.perSecond(), r.p50Millis(), r.p99Millis());
+    private static void print(int size, String label, PairLoad.Result r) {
+        System.out.printf("full-size (%d B), %-33s %7.0f round trips/s  latency p50 %.2f ms, p99 %.2f ms%n", size,
+                label + ":", r.perSecond(), r.p50Millis(), r.p99Millis());
     }
 
     /** Each sender its own connection to the proxy and its own PRXY session with the destination. */
