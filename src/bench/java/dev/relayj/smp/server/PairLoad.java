@@ -32,8 +32,32 @@ final class PairLoad implements AutoCloseable {
         Sender open() throws IOException;
     }
 
-    /** Round trips (or deliveries) per second and SEND -> MSG latency. */
-    record Result(double perSecond, double p50Millis, double p99Millis) {}
+    /** Deliveries in a measured time and their SEND -> MSG latencies (sorted, nanoseconds). */
+    record Result(long delivered, double seconds, long[] latencies) {
+        /** Two measures of the same load as one. */
+        Result plus(Result other) {
+            long[] all = java.util.stream.LongStream.concat(Arrays.stream(latencies), Arrays.stream(other.latencies))
+                    .sorted().toArray();
+            return new Result(delivered + other.delivered, seconds + other.seconds, all);
+        }
+
+        double perSecond() {
+            return delivered / seconds;
+        }
+
+        double p50Millis() {
+            return percentile(0.50) / 1e6;
+        }
+
+        double p99Millis() {
+            return percentile(0.99) / 1e6;
+        }
+
+        private double percentile(double p) {
+            return latencies.length == 0 ? Double.NaN
+                    : latencies[Math.min(latencies.length - 1, (int) (latencies.length * p))];
+        }
+    }
 
     /** A sender straight to the relay that holds the queue. */
     static SenderFactory direct(int port) {
@@ -104,11 +128,7 @@ final class PairLoad implements AutoCloseable {
             copies.add(Arrays.copyOf(samples.get(i), n));
         }
         long[] all = copies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
-        return new Result(count / elapsed, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6);
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
+        return new Result(count, elapsed, all);
     }
 
     private void sendLoop(Sender sender, TestSmpClient.TestQueue queue, Semaphore inFlight, int size,

@@ -1,6 +1,7 @@
 package dev.relayj.smp.server;
 
 import dev.relayj.smp.protocol.MessageLimits;
+import dev.relayj.smp.server.PairLoad.SenderFactory;
 import dev.relayj.smp.protocol.SmpServerAddress;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,25 +18,34 @@ final class ProxyBench {
     private ProxyBench() {}
 
     static void run(Path dir, int pairs, int seconds) throws Exception {
-        int half = Math.max(1, seconds / 2);
         int full = MessageLimits.maxMessageLength(SmpBench.VERSION);
         System.out.println("== private routing: " + pairs + " sender/recipient pairs, v" + SmpBench.VERSION
                 + ", full-size (" + full + " B), proxy and destination relays in child processes");
         try (ServerProcess destination = new ServerProcess(Files.createDirectories(dir.resolve("destination")), List.of("-Xmx1g"));
                 ServerProcess proxy = new ServerProcess(Files.createDirectories(dir.resolve("proxy")), List.of("-Xmx1g"))) {
-            PairLoad.Result direct;
-            try (PairLoad load = new PairLoad(destination.port, pairs, PairLoad.direct(destination.port), full, 0)) {
-                direct = load.measure(3, half);
-            }
+            // both relays' JVMs warm up on both paths first, so that neither measure pays for the JIT;
+            // then the two alternate, so that a change in the machine's other load touches both alike
+            SenderFactory directly = PairLoad.direct(destination.port);
+            SenderFactory viaProxy = proxied(proxy.port, destination.port);
+            measure(destination.port, pairs, directly, full, 4, 0);
+            measure(destination.port, pairs, viaProxy, full, 4, 0);
+            int quarter = Math.max(1, seconds / 4);
+            PairLoad.Result direct = measure(destination.port, pairs, directly, full, 2, quarter);
+            PairLoad.Result proxied = measure(destination.port, pairs, viaProxy, full, 2, quarter);
+            direct = direct.plus(measure(destination.port, pairs, directly, full, 2, quarter));
+            proxied = proxied.plus(measure(destination.port, pairs, viaProxy, full, 2, quarter));
             print(full, "direct to the destination", direct);
-            PairLoad.Result proxied;
-            try (PairLoad load = new PairLoad(destination.port, pairs, proxied(proxy.port, destination.port), full, 0)) {
-                proxied = load.measure(3, half);
-            }
             print(full, "via the proxy relay (PFWD/RFWD)", proxied);
             System.out.printf("private routing / direct: %.0f %% (target >= 50 %%)%n",
                     100 * proxied.perSecond() / direct.perSecond());
             System.out.println("  proxy " + proxy.memoryLine() + "; destination " + destination.memoryLine());
+        }
+    }
+
+    private static PairLoad.Result measure(int port, int pairs, SenderFactory senders, int size, int warmUpSeconds,
+            int seconds) throws Exception {
+        try (PairLoad load = new PairLoad(port, pairs, senders, size, 0)) {
+            return load.measure(warmUpSeconds, seconds);
         }
     }
 
@@ -45,7 +55,7 @@ final class ProxyBench {
     }
 
     /** Each sender its own connection to the proxy and its own PRXY session with the destination. */
-    private static PairLoad.SenderFactory proxied(int proxyPort, int destinationPort) {
+    private static SenderFactory proxied(int proxyPort, int destinationPort) {
         SmpServerAddress address = ProxiedSender.address(destinationPort);
         return () -> {
             ProxiedSender sender = new ProxiedSender(proxyPort);
