@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * connections [count]           subscribed connections held open
  * queues [count]                heap per queue and restart time from the store log
  * resubscribe [count] [clients] re-subscription of count queues by reconnecting clients (batched SUB)
+ * proxy [pairs] [seconds]       private routing through a second relay (PRXY/PFWD/RFWD) against direct SEND
+ * paced [seconds]               SEND -> MSG latency at half the measured full-size maximum
  * all                           everything with the defaults
  * </pre>
  */
@@ -35,6 +37,8 @@ public final class SmpBench {
                 case "connections" -> ConnectionsBench.run(dir, intArg(args, 1, 10_000));
                 case "queues" -> QueuesBench.run(dir, intArg(args, 1, 1_000_000));
                 case "resubscribe" -> ResubscribeBench.run(dir, intArg(args, 1, 100_000), intArg(args, 2, 100));
+                case "proxy" -> ProxyBench.run(dir, intArg(args, 1, 8), intArg(args, 2, 30));
+                case "paced" -> PacedBench.run(dir, intArg(args, 1, 30));
                 case "all" -> {
                     RoundTripBench.run(dir.resolve("rt"), 8, 20);
                     CryptoFloorBench.run(15);
@@ -42,7 +46,7 @@ public final class SmpBench {
                     QueuesBench.run(dir.resolve("q"), 1_000_000);
                 }
                 default -> {
-                    System.err.println("unknown mode " + mode + " (roundtrip, crypto, connections, queues, resubscribe, all)");
+                    System.err.println("unknown mode " + mode + " (roundtrip, crypto, connections, queues, resubscribe, proxy, paced, all)");
                     System.exit(2);
                 }
             }
