@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Heap and resident set size of this JVM, for the benchmark's figures. */
-final class Memory {
+public final class Memory {
     private Memory() {}
 
-    static long heapAfterGc() {
+    public static long heapAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
@@ -17,7 +17,7 @@ final class Memory {
     }
 
     /** VmRSS of /proc/self/status in bytes, or -1 where there is no /proc. */
-    static long rss() {
+    public static long rss() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -30,7 +30,7 @@ final class Memory {
         return -1;
     }
 
-    static String mib(long bytes) {
+    public static String mib(long bytes) {
         return String.format("%.1f MiB", bytes / 1048576.0);
     }
 }

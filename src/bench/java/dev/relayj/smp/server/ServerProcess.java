@@ -10,14 +10,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A {@link BenchServer} in a child JVM on the benchmark's own classpath. */
-final class ServerProcess implements AutoCloseable {
+/**
+ * A relay under benchmark in a child JVM on the benchmark's own classpath: {@link BenchServer}
+ * (SMP) or another main class that prints {@code port N} and answers {@code mem} the same way.
+ */
+public final class ServerProcess implements AutoCloseable {
     final Process process;
-    final int port;
+    public final int port;
     private final BufferedReader out;
     private final Writer in;
 
     ServerProcess(Path dir, List<String> jvmOptions) throws IOException {
+        this(dir, jvmOptions, BenchServer.class.getName());
+    }
+
+    public ServerProcess(Path dir, List<String> jvmOptions, String mainClass) throws IOException {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -28,7 +35,7 @@ final class ServerProcess implements AutoCloseable {
         }
         // as the launchers: NaCl's MACs on the JDK's intrinsic Poly1305
         command.addAll(List.of("--add-opens", "java.base/com.sun.crypto.provider=ALL-UNNAMED"));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), dir.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, dir.toString()));
         process = new ProcessBuilder(command).redirectError(dir.resolve("server.log").toFile()).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -45,14 +52,14 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The server's heap after GC and its RSS, in bytes. */
-    long[] memory() throws IOException {
+    public long[] memory() throws IOException {
         in.write("mem\n");
         in.flush();
         String[] words = out.readLine().split(" ");
         return new long[] {Long.parseLong(words[1]), Long.parseLong(words[3])};
     }
 
-    String memoryLine() throws IOException {
+    public String memoryLine() throws IOException {
         long[] m = memory();
         return "server heap " + Memory.mib(m[0]) + ", RSS " + Memory.mib(m[1]);
     }
