@@ -22,15 +22,23 @@ public final class BenchServer {
     public static void main(String[] args) throws Exception {
         try (TestServer server = TestServer.start(Path.of(args[0]), TestServer.config(Path.of(args[0]),
                 TestServer.Settings.DEFAULT), TUNING)) {
-            System.out.println("port " + server.port());
-            System.out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = in.readLine()) != null && !line.equals("quit")) {
-                if (line.equals("mem")) {
-                    System.out.println("heap " + Memory.heapAfterGc() + " rss " + Memory.rss());
-                    System.out.flush();
-                }
+            serveUntilQuit(server.port());
+        }
+    }
+
+    /**
+     * Says {@code port N} on standard output, then answers {@code mem} until {@code quit} or the end
+     * of standard input: the child's side of {@link ServerProcess}.
+     */
+    public static void serveUntilQuit(int port) throws java.io.IOException {
+        System.out.println("port " + port);
+        System.out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && !line.equals("quit")) {
+            if (line.equals("mem")) {
+                System.out.println("heap " + Memory.heapAfterGc() + " rss " + Memory.rss());
+                System.out.flush();
             }
         }
     }
