@@ -35,7 +35,8 @@ public enum KeyAlgorithm {
         return oid.clone();
     }
 
-    byte[] spkiPrefix() {
+    /** The DER that precedes the raw key in its SubjectPublicKeyInfo, a copy. */
+    public byte[] spkiPrefix() {
         return spkiPrefix.clone();
     }
 

@@ -1,8 +1,6 @@
 package dev.relayj.smp.store;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -96,12 +94,12 @@ final class CompactedStateWriter {
 
     /** CREATE lines of the queues not deleted meanwhile. */
     private static byte[] encode(StoreQueue[] queues) {
-        ByteArrayOutputStream lines = new ByteArrayOutputStream(queues.length * 256);
+        LineBuffer lines = new LineBuffer(queues.length * 256);
         for (StoreQueue queue : queues) {
             QueueRecord record = queue.record();
             if (record != null) {
-                lines.writeBytes((new StoreLogRecord.CreateQueue(queue.recipientId(), record).encode() + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                new StoreLogRecord.CreateQueue(queue.recipientId(), record).writeTo(lines);
+                lines.character('\n');
             }
         }
         return lines.toByteArray();

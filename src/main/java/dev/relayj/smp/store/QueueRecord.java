@@ -3,6 +3,7 @@ package dev.relayj.smp.store;
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.crypto.Ed448PublicKey;
+import dev.relayj.crypto.KeyAlgorithm;
 import dev.relayj.crypto.X25519PublicKey;
 import dev.relayj.crypto.X25519Secret;
 import dev.relayj.protocol.EntityId;
@@ -116,6 +117,43 @@ public final class QueueRecord {
                 out.writeBytes(k.raw());
             }
         }
+    }
+
+    /** SPKI prefixes by key type code. */
+    private static final byte[][] SPKI_PREFIXES = {
+        KeyAlgorithm.ED25519.spkiPrefix(), KeyAlgorithm.ED448.spkiPrefix(), KeyAlgorithm.X25519.spkiPrefix()
+    };
+
+    /**
+     * Writes {@code rk=<keys> rdh=<secret> sid=<id> sk=[<key>]} of the store log's CREATE line
+     * from the packed bytes, without unpacking them into keys and ids.
+     */
+    void writeKeysAndIds(LineBuffer out) {
+        out.ascii("rk=");
+        int offset = 1;
+        for (int i = packed[0] & 0xff; i > 0; i--) {
+            offset = writeKey(out, offset);
+            if (i > 1) {
+                out.character(',');
+            }
+        }
+        out.ascii(" rdh=").base64(packed, offset, SECRET_LENGTH);
+        offset += SECRET_LENGTH;
+        int idLength = packed[offset] & 0xff;
+        out.ascii(" sid=").base64(packed, offset + 1, idLength);
+        offset += 1 + idLength;
+        out.ascii(" sk=");
+        if (packed[offset] != NO_KEY) {
+            writeKey(out, offset);
+        }
+    }
+
+    /** Writes the base64url DER of the key at this offset; returns the offset after it. */
+    private int writeKey(LineBuffer out, int offset) {
+        byte type = packed[offset];
+        int length = keyLength(type);
+        out.base64(SPKI_PREFIXES[type], packed, offset + 1, length);
+        return offset + 1 + length;
     }
 
     private static int keyLength(byte type) {

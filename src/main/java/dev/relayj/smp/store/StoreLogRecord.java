@@ -42,7 +42,15 @@ public sealed interface StoreLogRecord {
     record CreateQueue(EntityId recipientId, QueueRecord queue) implements StoreLogRecord {
         @Override
         public String encode() {
-            return "CREATE rid=" + recipientId.toBase64() + " " + encodeQueue(queue);
+            LineBuffer out = new LineBuffer(400);
+            writeTo(out);
+            return out.toString();
+        }
+
+        /** The line into bytes, without its newline. */
+        void writeTo(LineBuffer out) {
+            out.ascii("CREATE rid=").base64(recipientId.bytes()).character(' ');
+            writeQueue(queue, out);
         }
     }
 
@@ -224,34 +232,28 @@ public sealed interface StoreLogRecord {
                 + (notifier.ntfServiceId() == null ? "" : " nsrv=" + notifier.ntfServiceId().toBase64());
     }
 
-    /** {@code strEncode} of {@code QueueRec}: optional fields are left out when absent. */
-    static String encodeQueue(QueueRecord q) {
-        StringBuilder out = new StringBuilder(400);
-        out.append("rk=").append(encodeKeys(q.recipientKeys()));
-        out.append(" rdh=").append(Base64Url.encode(q.rcvDhSecret().bytes()));
-        out.append(" sid=").append(q.senderId().toBase64());
-        out.append(" sk=").append(q.senderKey() == null ? "" : encodeKey(q.senderKey()));
+    /** {@code strEncode} of {@code QueueRec}, optional fields left out when absent, into bytes (a compaction writes millions). */
+    static void writeQueue(QueueRecord q, LineBuffer out) {
+        q.writeKeysAndIds(out);
         if (q.queueMode() != null) {
-            out.append(" queue_mode=").append(q.queueMode().code());
+            out.ascii(" queue_mode=").character(q.queueMode().code());
         }
         if (q.link() != null) {
-            out.append(" link_id=").append(q.link().linkId().toBase64());
-            out.append(" queue_data=").append(Base64Url.encode(q.link().fixedData()))
-                    .append(' ').append(Base64Url.encode(q.link().userData()));
+            out.ascii(" link_id=").base64(q.link().linkId().bytes());
+            out.ascii(" queue_data=").base64(q.link().fixedData()).character(' ').base64(q.link().userData());
         }
         if (q.notifier() != null) {
-            out.append(" notifier=").append(encodeNotifier(q.notifier()));
+            out.ascii(" notifier=").ascii(encodeNotifier(q.notifier()));
         }
         if (q.updatedAt() != null) {
-            out.append(" updated_at=").append(q.updatedAt());
+            out.ascii(" updated_at=").decimal(q.updatedAt());
         }
         if (!(q.status() instanceof EntityStatus.Active)) {
-            out.append(" status=").append(q.status().encode());
+            out.ascii(" status=").text(q.status().encode());
         }
         if (q.rcvServiceId() != null) {
-            out.append(" rsrv=").append(q.rcvServiceId().toBase64());
+            out.ascii(" rsrv=").base64(q.rcvServiceId().bytes());
         }
-        return out.toString();
     }
 
     private static QueueRecord parseQueue(TextCursor in) throws DecodingException {
