@@ -27,6 +27,11 @@ public final class SmpReader {
         this(data, 0, data.length);
     }
 
+    /** Reads the view's bytes in place. */
+    public SmpReader(ByteView view) {
+        this(view.array(), view.offset(), view.length());
+    }
+
     public SmpReader(byte[] data, int offset, int length) {
         if (offset < 0 || length < 0 || offset + length > data.length) {
             throw new IndexOutOfBoundsException("slice " + offset + "+" + length + " of " + data.length);
@@ -126,6 +131,22 @@ public final class SmpReader {
         byte[] out = Arrays.copyOfRange(data, position, end);
         position = end;
         return out;
+    }
+
+    /** {@code Large} as a view of the input: the reader's array must not change while the view lives. */
+    public ByteView readLargeView() throws DecodingException {
+        int length = readWord16();
+        require(length);
+        ByteView view = ByteView.ofOwned(data, position, length);
+        position += length;
+        return view;
+    }
+
+    /** {@code Tail} as a view of the input, as {@link #readLargeView()}. */
+    public ByteView readTailView() {
+        ByteView view = ByteView.ofOwned(data, position, end - position);
+        position = end;
+        return view;
     }
 
     public int readWord16() throws DecodingException {

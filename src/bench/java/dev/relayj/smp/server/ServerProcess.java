@@ -59,6 +59,16 @@ public final class ServerProcess implements AutoCloseable {
         return new long[] {Long.parseLong(words[1]), Long.parseLong(words[3])};
     }
 
+    /**
+     * Bytes the server's threads have allocated since it started (HotSpot's per-thread counters,
+     * which carry the allocations of the virtual threads mounted on them).
+     */
+    public long allocatedBytes() throws IOException {
+        in.write("alloc\n");
+        in.flush();
+        return Long.parseLong(out.readLine().split(" ")[1]);
+    }
+
     public String memoryLine() throws IOException {
         long[] m = memory();
         return "server heap " + Memory.mib(m[0]) + ", RSS " + Memory.mib(m[1]);

@@ -154,7 +154,7 @@ final class TestSmpClient implements AutoCloseable {
 
     void sendTransmissions(List<byte[]> transmissions) {
         for (Batch batch : Transmissions.batch(MessageLimits.BLOCK_SIZE, transmissions)) {
-            sendRaw(((Batch.Block) batch).content());
+            sendRaw(Transmissions.blockContent((Batch.Block) batch, transmissions));
         }
     }
 
@@ -277,7 +277,7 @@ final class TestSmpClient implements AutoCloseable {
     }
 
     static byte[] bodyOf(TestQueue queue, BrokerMessage message) {
-        return assertInstanceOf(RcvMessageBody.Message.class, decrypt(queue, message)).body();
+        return assertInstanceOf(RcvMessageBody.Message.class, decrypt(queue, message)).body().toByteArray();
     }
 
     // ---- TLS
