@@ -73,6 +73,17 @@ public final class ByteView {
         checksum.update(array, offset, length);
     }
 
+    /** A primitive that reads bytes where they are and never writes them (a signature check). */
+    @FunctionalInterface
+    public interface InPlaceReader<T> {
+        T read(byte[] array, int offset, int length);
+    }
+
+    /** Gives the bytes where they are to a primitive that only reads them. */
+    public <T> T read(InPlaceReader<T> reader) {
+        return reader.read(array, offset, length);
+    }
+
     /** For {@link SmpReader} and {@link SmpWriter}, which read the array without copying it. */
     byte[] array() {
         return array;

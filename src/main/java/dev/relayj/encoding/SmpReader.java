@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class SmpReader {
     private final byte[] data;
+    private final int start;
     private final int end;
     private int position;
 
@@ -37,6 +38,7 @@ public final class SmpReader {
             throw new IndexOutOfBoundsException("slice " + offset + "+" + length + " of " + data.length);
         }
         this.data = data;
+        this.start = offset;
         this.position = offset;
         this.end = offset + length;
     }
@@ -145,6 +147,28 @@ public final class SmpReader {
     /** {@code Tail} as a view of the input, as {@link #readLargeView()}. */
     public ByteView readTailView() {
         ByteView view = ByteView.ofOwned(data, position, end - position);
+        position = end;
+        return view;
+    }
+
+    /**
+     * {@code prefix} then the {@code Tail}, as one view: the prefix is written over the bytes this
+     * reader has consumed just before the tail when there are enough of them, else it is a copy.
+     * Only for input that is the caller's to overwrite and whose consumed bytes are spent (a
+     * received block whose authorization has been read out): the one exception to a view's array
+     * never being written.
+     */
+    public ByteView readTailOverSpent(byte[] prefix) {
+        int tailLength = end - position;
+        ByteView view;
+        if (position - start >= prefix.length) {
+            System.arraycopy(prefix, 0, data, position - prefix.length, prefix.length);
+            view = ByteView.ofOwned(data, position - prefix.length, prefix.length + tailLength);
+        } else {
+            byte[] joined = Arrays.copyOf(prefix, prefix.length + tailLength);
+            System.arraycopy(data, position, joined, prefix.length, tailLength);
+            view = ByteView.ofOwned(joined, 0, joined.length);
+        }
         position = end;
         return view;
     }

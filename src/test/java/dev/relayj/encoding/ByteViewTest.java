@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
@@ -85,5 +86,29 @@ class ByteViewTest {
         writer.writeByte(7);
         assertThrows(IndexOutOfBoundsException.class, () -> writer.writeWord16(1));
         assertThrows(IllegalStateException.class, () -> new SmpWriter().reserve(1));
+    }
+
+    @Test
+    void aPrefixGoesOverSpentBytesWhenThereIsRoomElseIntoACopy() throws DecodingException {
+        byte[] input = {9, 9, 9, 9, 'a', 'b', 'c'};
+        SmpReader reader = new SmpReader(ByteView.ofOwned(input, 0, input.length));
+        reader.take(4);
+        ByteView joined = reader.readTailOverSpent(new byte[] {1, 2});
+        assertEquals(ByteView.copyOf(new byte[] {1, 2, 'a', 'b', 'c'}), joined);
+        assertArrayEquals(new byte[] {9, 9, 1, 2, 'a', 'b', 'c'}, input, "written in place");
+        assertTrue(reader.atEnd());
+
+        byte[] tight = {9, 'a', 'b'};
+        SmpReader short_ = new SmpReader(ByteView.ofOwned(tight, 0, tight.length).slice(1, 2));
+        ByteView copied = short_.readTailOverSpent(new byte[] {1, 2});
+        assertEquals(ByteView.copyOf(new byte[] {1, 2, 'a', 'b'}), copied);
+        assertArrayEquals(new byte[] {9, 'a', 'b'}, tight, "a reader never writes before its own slice");
+    }
+
+    @Test
+    void aPrimitiveReadsTheBytesWhereTheyAre() {
+        byte[] array = {0, 1, 2, 3};
+        ByteView view = ByteView.ofOwned(array, 1, 2);
+        assertEquals("1+2 of 4", view.read((data, offset, length) -> offset + "+" + length + " of " + data.length));
     }
 }

@@ -17,7 +17,7 @@ import dev.relayj.protocol.EntityId;
 public record RawTransmission(
         byte[] authorization,
         byte[] serviceSignature,
-        byte[] authorized,
+        ByteView authorized,
         byte[] sessionId,
         CorrId corrId,
         EntityId entityId,

@@ -75,20 +75,27 @@ public final class Transmissions {
             if (params.serviceAuth() && authorization.length > 0) {
                 serviceSignature = reader.readMaybe(Transmissions::readServiceSignature);
             }
-            ByteView sent = reader.readTailView();
+            // the session id goes over the spent authorization bytes, so that what the signature
+            // covers is a view of the block rather than a copy of the SEND's body
+            ByteView authorized = params.implySessionId()
+                    ? reader.readTailOverSpent(shortBytes(params.sessionId()))
+                    : reader.readTailView();
+            ByteView sent = params.implySessionId()
+                    ? authorized.slice(1 + params.sessionId().length, authorized.length() - 1 - params.sessionId().length)
+                    : authorized;
             SmpReader authorizedReader = new SmpReader(sent);
             byte[] sessionId = params.implySessionId() ? new byte[0] : authorizedReader.readShortBytes();
             CorrId corrId = CorrId.readFrom(authorizedReader);
             EntityId entityId = EntityId.readFrom(authorizedReader);
             ByteView command = authorizedReader.readTailView();
-            // the one copy of a SEND's body on its way in: what the signature covers must be one array
-            byte[] authorized = params.implySessionId()
-                    ? new SmpWriter(1 + params.sessionId().length + sent.length()).writeShortBytes(params.sessionId()).writeRaw(sent).toByteArray()
-                    : sent.toByteArray();
             return Parsed.ok(new RawTransmission(authorization, serviceSignature, authorized, sessionId, corrId, entityId, command));
         } catch (DecodingException e) {
             return Parsed.failed(ErrorType.Simple.BLOCK);
         }
+    }
+
+    private static byte[] shortBytes(byte[] bytes) {
+        return new SmpWriter(1 + bytes.length).writeShortBytes(bytes).toByteArray();
     }
 
     private static byte[] readServiceSignature(SmpReader reader) throws DecodingException {
