@@ -28,6 +28,11 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // RELAYJ_JAVA_OPTS, which the launchers add to the relay's JVM, goes to the bench relay's too
+        String javaOptions = System.getenv("RELAYJ_JAVA_OPTS");
+        if (javaOptions != null && !javaOptions.isBlank()) {
+            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        }
         // BENCH_JFR=FILE records the relay with JDK Flight Recorder (profile settings) into FILE
         String jfr = System.getenv("BENCH_JFR");
         if (jfr != null && !jfr.isEmpty()) {
