@@ -1,5 +1,6 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.encoding.SmpWriter;
 import dev.relayj.smp.protocol.Batch;
 import dev.relayj.protocol.CorrId;
 import dev.relayj.protocol.EntityId;
@@ -9,7 +10,6 @@ import dev.relayj.smp.protocol.ServerTransmission;
 import dev.relayj.smp.protocol.TransmissionParams;
 import dev.relayj.smp.protocol.Transmissions;
 import dev.relayj.tls.TlsConnection;
-import dev.relayj.encoding.SmpWriter;
 import dev.relayj.transport.BlockTransport;
 import dev.relayj.transport.PeerClientService;
 import dev.relayj.transport.SmpServerHandle;
