@@ -63,6 +63,42 @@ public final class CryptoBox {
         return open(SecretBoxStream.init(key, nonce), packet);
     }
 
+    /**
+     * crypto_box in place: encrypts the {@code length} bytes at {@code offset + 16} of the buffer
+     * and writes the tag at {@code offset}, so the packet is {@code length + 16} bytes at {@code offset}.
+     */
+    public static void cbSealInPlace(X25519Secret secret, CbNonce nonce, byte[] buffer, int offset, int length) {
+        sealInPlace(SecretBoxStream.init(secret, nonce), buffer, offset, length);
+    }
+
+    /** secret_box in place, as {@link #cbSealInPlace}. */
+    public static void sbSealInPlace(SbKey key, CbNonce nonce, byte[] buffer, int offset, int length) {
+        sealInPlace(SecretBoxStream.init(key, nonce), buffer, offset, length);
+    }
+
+    /**
+     * secret_box open in place: the {@code length}-byte packet at {@code offset} (tag, then
+     * ciphertext) is replaced by the tag and the plaintext; on a wrong tag the plaintext is
+     * zeroed and DECRYPT thrown.
+     */
+    public static void sbOpenInPlace(SbKey key, CbNonce nonce, byte[] buffer, int offset, int length)
+            throws CryptoException {
+        if (length < TAG_SIZE) {
+            throw new CryptoException(CryptoError.DECRYPT);
+        }
+        SecretBoxStream stream = SecretBoxStream.init(key, nonce);
+        stream.decrypt(buffer, offset + TAG_SIZE, length - TAG_SIZE, buffer, offset + TAG_SIZE);
+        if (!stream.verifyAuthTag(buffer, offset, TAG_SIZE)) {
+            Arrays.fill(buffer, offset + TAG_SIZE, offset + length, (byte) 0);
+            throw new CryptoException(CryptoError.DECRYPT);
+        }
+    }
+
+    private static void sealInPlace(SecretBoxStream stream, byte[] buffer, int offset, int length) {
+        stream.encrypt(buffer, offset + TAG_SIZE, length, buffer, offset + TAG_SIZE);
+        System.arraycopy(stream.authTag(), 0, buffer, offset, TAG_SIZE);
+    }
+
     private static byte[] seal(SecretBoxStream stream, byte[] message) {
         byte[] packet = new byte[TAG_SIZE + message.length];
         stream.encrypt(message, 0, message.length, packet, TAG_SIZE);

@@ -35,15 +35,34 @@ public final class Padding {
         return padded;
     }
 
+    /**
+     * Pads in place: the message is already at {@code offset + 2}; writes its length before it
+     * and the fill after it, up to {@code offset + paddedLength}.
+     */
+    public static void padInPlace(byte[] buffer, int offset, int messageLength, int paddedLength) throws CryptoException {
+        if (!canPad(messageLength, paddedLength)) {
+            throw new CryptoException(CryptoError.LARGE_MESSAGE);
+        }
+        buffer[offset] = (byte) (messageLength >>> 8);
+        buffer[offset + 1] = (byte) messageLength;
+        Arrays.fill(buffer, offset + 2 + messageLength, offset + paddedLength, FILL);
+    }
+
+    /** The length of the message inside {@code paddedLength} padded bytes at {@code offset}; it starts at {@code offset + 2}. */
+    public static int unpaddedLength(byte[] buffer, int offset, int paddedLength) throws CryptoException {
+        if (paddedLength < 2) {
+            throw new CryptoException(CryptoError.INVALID_MESSAGE);
+        }
+        int length = ((buffer[offset] & 0xff) << 8) | (buffer[offset + 1] & 0xff);
+        if (paddedLength - 2 < length) {
+            throw new CryptoException(CryptoError.INVALID_MESSAGE);
+        }
+        return length;
+    }
+
     /** The message inside padded data; the fill after it is not checked, as in the reference. */
     public static byte[] unPad(byte[] padded) throws CryptoException {
-        if (padded.length < 2) {
-            throw new CryptoException(CryptoError.INVALID_MESSAGE);
-        }
-        int length = ((padded[0] & 0xff) << 8) | (padded[1] & 0xff);
-        if (padded.length - 2 < length) {
-            throw new CryptoException(CryptoError.INVALID_MESSAGE);
-        }
+        int length = unpaddedLength(padded, 0, padded.length);
         return Arrays.copyOfRange(padded, 2, 2 + length);
     }
 }

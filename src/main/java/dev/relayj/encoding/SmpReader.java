@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class SmpReader {
     private final byte[] data;
+    private final int start;
     private final int end;
     private int position;
 
@@ -27,11 +28,17 @@ public final class SmpReader {
         this(data, 0, data.length);
     }
 
+    /** Reads the view's bytes in place. */
+    public SmpReader(ByteView view) {
+        this(view.array(), view.offset(), view.length());
+    }
+
     public SmpReader(byte[] data, int offset, int length) {
         if (offset < 0 || length < 0 || offset + length > data.length) {
             throw new IndexOutOfBoundsException("slice " + offset + "+" + length + " of " + data.length);
         }
         this.data = data;
+        this.start = offset;
         this.position = offset;
         this.end = offset + length;
     }
@@ -126,6 +133,44 @@ public final class SmpReader {
         byte[] out = Arrays.copyOfRange(data, position, end);
         position = end;
         return out;
+    }
+
+    /** {@code Large} as a view of the input: the reader's array must not change while the view lives. */
+    public ByteView readLargeView() throws DecodingException {
+        int length = readWord16();
+        require(length);
+        ByteView view = ByteView.ofOwned(data, position, length);
+        position += length;
+        return view;
+    }
+
+    /** {@code Tail} as a view of the input, as {@link #readLargeView()}. */
+    public ByteView readTailView() {
+        ByteView view = ByteView.ofOwned(data, position, end - position);
+        position = end;
+        return view;
+    }
+
+    /**
+     * {@code prefix} then the {@code Tail}, as one view: the prefix is written over the bytes this
+     * reader has consumed just before the tail when there are enough of them, else it is a copy.
+     * Only for input that is the caller's to overwrite and whose consumed bytes are spent (a
+     * received block whose authorization has been read out): the one exception to a view's array
+     * never being written.
+     */
+    public ByteView readTailOverSpent(byte[] prefix) {
+        int tailLength = end - position;
+        ByteView view;
+        if (position - start >= prefix.length) {
+            System.arraycopy(prefix, 0, data, position - prefix.length, prefix.length);
+            view = ByteView.ofOwned(data, position - prefix.length, prefix.length + tailLength);
+        } else {
+            byte[] joined = Arrays.copyOf(prefix, prefix.length + tailLength);
+            System.arraycopy(data, position, joined, prefix.length, tailLength);
+            view = ByteView.ofOwned(joined, 0, joined.length);
+        }
+        position = end;
+        return view;
     }
 
     public int readWord16() throws DecodingException {

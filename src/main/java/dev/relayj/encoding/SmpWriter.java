@@ -13,7 +13,9 @@ import java.util.function.BiConsumer;
  */
 public final class SmpWriter {
     private byte[] buffer;
-    private int size;
+    private final int start;
+    private final boolean fixed;
+    private int position;
 
     public SmpWriter() {
         this(256);
@@ -21,11 +23,29 @@ public final class SmpWriter {
 
     public SmpWriter(int initialCapacity) {
         buffer = new byte[Math.max(16, initialCapacity)];
+        start = 0;
+        fixed = false;
+    }
+
+    private SmpWriter(byte[] target, int offset) {
+        buffer = target;
+        start = offset;
+        position = offset;
+        fixed = true;
+    }
+
+    /**
+     * A writer into the caller's array from {@code offset} (an outgoing block): it never grows,
+     * and running past the array's end is an {@link IndexOutOfBoundsException}.
+     */
+    public static SmpWriter into(byte[] target, int offset) {
+        java.util.Objects.checkIndex(offset, target.length + 1);
+        return new SmpWriter(target, offset);
     }
 
     public SmpWriter writeByte(int b) {
         ensure(1);
-        buffer[size++] = (byte) b;
+        buffer[position++] = (byte) b;
         return this;
     }
 
@@ -45,9 +65,13 @@ public final class SmpWriter {
 
     public SmpWriter writeRaw(byte[] bytes, int offset, int length) {
         ensure(length);
-        System.arraycopy(bytes, offset, buffer, size, length);
-        size += length;
+        System.arraycopy(bytes, offset, buffer, position, length);
+        position += length;
         return this;
+    }
+
+    public SmpWriter writeRaw(ByteView bytes) {
+        return writeRaw(bytes.array(), bytes.offset(), bytes.length());
     }
 
     /** {@code ByteString}: 1-byte length then the bytes; at most 255 bytes. */
@@ -70,6 +94,15 @@ public final class SmpWriter {
             throw new IllegalArgumentException("a Large byte string holds at most 65535 bytes, got " + bytes.length);
         }
         writeWord16(bytes.length);
+        return writeRaw(bytes);
+    }
+
+    /** {@code Large} from a view. */
+    public SmpWriter writeLarge(ByteView bytes) {
+        if (bytes.length() > 0xFFFF) {
+            throw new IllegalArgumentException("a Large byte string holds at most 65535 bytes, got " + bytes.length());
+        }
+        writeWord16(bytes.length());
         return writeRaw(bytes);
     }
 
@@ -130,17 +163,43 @@ public final class SmpWriter {
         return this;
     }
 
-    public int size() {
-        return size;
+    public SmpWriter writeTail(ByteView bytes) {
+        return writeRaw(bytes);
     }
 
+    /**
+     * Leaves {@code length} bytes for the caller to fill in the array of {@link #into} (an
+     * encryption in place); returns where they start in that array.
+     */
+    public int reserve(int length) {
+        if (!fixed) {
+            throw new IllegalStateException("only a writer into the caller's array reserves bytes");
+        }
+        ensure(length);
+        int at = position;
+        position += length;
+        return at;
+    }
+
+    /** Bytes written so far. */
+    public int size() {
+        return position - start;
+    }
+
+    /** The bytes written; the buffer itself, not a copy, when it is exactly full (further writes grow into a new one). */
     public byte[] toByteArray() {
-        return Arrays.copyOf(buffer, size);
+        if (!fixed && position == buffer.length) {
+            return buffer;
+        }
+        return Arrays.copyOfRange(buffer, start, position);
     }
 
     private void ensure(int extra) {
-        int needed = size + extra;
+        int needed = position + extra;
         if (needed > buffer.length) {
+            if (fixed) {
+                throw new IndexOutOfBoundsException("writing " + extra + " bytes at " + position + " of " + buffer.length);
+            }
             buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
         }
     }

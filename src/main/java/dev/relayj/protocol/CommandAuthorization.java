@@ -8,9 +8,11 @@ import dev.relayj.crypto.Ed25519Signature;
 import dev.relayj.crypto.Ed448PublicKey;
 import dev.relayj.crypto.Ed448Signature;
 import dev.relayj.crypto.PublicKey;
+import dev.relayj.crypto.Signature;
 import dev.relayj.crypto.SignaturePublicKey;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.crypto.X25519PublicKey;
+import dev.relayj.encoding.ByteView;
 import dev.relayj.encoding.DecodingException;
 import java.util.Base64;
 
@@ -51,6 +53,12 @@ public final class CommandAuthorization {
      */
     public static boolean verify(X25519PrivateKey serverSessionKey, TransmissionAuth auth, byte[] authorized,
             CorrId corrId, AuthPublicKey key) {
+        return verify(serverSessionKey, auth, readOnly(authorized), corrId, key);
+    }
+
+    /** As {@link #verify(X25519PrivateKey, TransmissionAuth, byte[], CorrId, AuthPublicKey)}, over bytes where they are. */
+    public static boolean verify(X25519PrivateKey serverSessionKey, TransmissionAuth auth, ByteView authorized,
+            CorrId corrId, AuthPublicKey key) {
         if (auth == null) {
             return false;
         }
@@ -78,6 +86,12 @@ public final class CommandAuthorization {
      */
     public static boolean dummyVerify(X25519PrivateKey serverSessionKey, TransmissionAuth auth, byte[] authorized,
             CorrId corrId) {
+        return dummyVerify(serverSessionKey, auth, readOnly(authorized), corrId);
+    }
+
+    /** As {@link #dummyVerify(X25519PrivateKey, TransmissionAuth, byte[], CorrId)}, over bytes where they are. */
+    public static boolean dummyVerify(X25519PrivateKey serverSessionKey, TransmissionAuth auth, ByteView authorized,
+            CorrId corrId) {
         if (auth == null) {
             return false;
         }
@@ -97,18 +111,24 @@ public final class CommandAuthorization {
         return signature.isEd25519() ? DUMMY_ED25519 : DUMMY_ED448;
     }
 
-    private static boolean verifySignature(SignaturePublicKey key, TransmissionAuth.Signature signature, byte[] authorized) {
+    /** A view for reading only: the caller's array is neither kept nor written. */
+    private static ByteView readOnly(byte[] authorized) {
+        return ByteView.ofOwned(authorized, 0, authorized.length);
+    }
+
+    private static boolean verifySignature(SignaturePublicKey key, TransmissionAuth.Signature signature, ByteView authorized) {
         byte[] bytes = signature.bytes();
-        return signature.isEd25519()
-                ? key.verify(new Ed25519Signature(bytes), authorized)
-                : key.verify(new Ed448Signature(bytes), authorized);
+        Signature parsed = signature.isEd25519() ? new Ed25519Signature(bytes) : new Ed448Signature(bytes);
+        return authorized.read((data, offset, length) -> key.verify(parsed, data, offset, length));
     }
 
     private static boolean verifyAuthenticator(X25519PrivateKey serverSessionKey, TransmissionAuth.Authenticator authenticator,
-            byte[] authorized, CorrId corrId, X25519PublicKey key) {
+            ByteView authorized, CorrId corrId, X25519PublicKey key) {
         if (serverSessionKey == null) {
             return false;
         }
-        return new CbAuthenticator(authenticator.bytes()).verify(key, serverSessionKey, CbNonce.fitting(corrId.bytes()), authorized);
+        CbAuthenticator parsed = new CbAuthenticator(authenticator.bytes());
+        CbNonce nonce = CbNonce.fitting(corrId.bytes());
+        return authorized.read((data, offset, length) -> parsed.verify(key, serverSessionKey, nonce, data, offset, length));
     }
 }

@@ -4,6 +4,7 @@ import dev.relayj.crypto.CryptoBox;
 import dev.relayj.crypto.CryptoException;
 import dev.relayj.crypto.Padding;
 import dev.relayj.crypto.SbChainKey;
+import dev.relayj.encoding.ByteView;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,33 +78,57 @@ public final class BlockTransport {
     }
 
     /**
+     * Where a payload starts in a block buffer for {@link #sendBlockInPlace}: after the length
+     * and, once blocks are encrypted, after the tag.
+     */
+    public int payloadOffset() {
+        return paddedOffset(encrypted()) + 2;
+    }
+
+    /**
      * Pads (and encrypts) the payload into one block and writes it. A payload that does not fit is
      * {@link TransportError#LARGE_MSG LARGE_MSG}; then nothing is written and, unlike the reference,
      * the send chain does not advance, so the peer's chain stays in step.
      */
     public void sendBlock(byte[] payload) throws IOException, TransportException {
+        int offset = payloadOffset();
+        if (payload.length > blockSize - offset) {
+            throw new TransportException(TransportError.Simple.LARGE_MSG);
+        }
+        byte[] block = new byte[blockSize];
+        System.arraycopy(payload, 0, block, offset, payload.length);
+        sendBlockInPlace(block, payload.length);
+    }
+
+    /**
+     * Sends a block whose payload the caller wrote at {@link #payloadOffset()} of a
+     * {@link #blockSize()}-byte buffer: pads and encrypts it in that buffer, which then holds
+     * only what went on the wire and may be reused once this returns.
+     */
+    public void sendBlockInPlace(byte[] block, int payloadLength) throws IOException, TransportException {
+        if (block.length != blockSize) {
+            throw new IllegalArgumentException("a block buffer has " + blockSize + " bytes, not " + block.length);
+        }
         sendLock.lock();
         try {
             boolean encrypt = sendChain != null;
-            int paddedLength = paddedLength(encrypt);
-            if (!Padding.canPad(payload.length, paddedLength)) {
+            int paddedOffset = paddedOffset(encrypt);
+            if (paddedOffset + 2 + payloadLength > blockSize) {
                 throw new TransportException(TransportError.Simple.LARGE_MSG);
             }
-            byte[] block;
             try {
-                if (encrypt) {
-                    SbChainKey.Step step = advance(sendChain);
-                    sendChain = step.next();
-                    try {
-                        block = CryptoBox.sbEncrypt(step.key(), step.nonce(), payload, paddedLength);
-                    } finally {
-                        step.key().destroy();
-                    }
-                } else {
-                    block = Padding.pad(payload, paddedLength);
-                }
+                Padding.padInPlace(block, paddedOffset, payloadLength, blockSize - paddedOffset);
             } catch (CryptoException e) {
                 throw new TransportException(TransportError.Simple.LARGE_MSG);
+            }
+            if (encrypt) {
+                SbChainKey.Step step = advance(sendChain);
+                sendChain = step.next();
+                try {
+                    CryptoBox.sbSealInPlace(step.key(), step.nonce(), block, 0, blockSize - CryptoBox.TAG_SIZE);
+                } finally {
+                    step.key().destroy();
+                }
             }
             output.write(block);
             output.flush();
@@ -112,28 +137,37 @@ public final class BlockTransport {
         }
     }
 
+    /** As {@link #receiveBlockView()}, on an array of its own. */
+    public byte[] receiveBlock() throws IOException, TransportException {
+        return receiveBlockView().toByteArray();
+    }
+
     /**
-     * Reads one whole block (however the stream splits it) and returns its payload. The end of the stream
-     * before a whole block is an {@link EOFException}. A block that fails to decrypt or unpad is
+     * Reads one whole block (however the stream splits it) and returns its payload, decrypted and
+     * unpadded in the block's own fresh array. The end of the stream before a whole block is an
+     * {@link EOFException}. A block that fails to decrypt or unpad is
      * {@link TransportError#LARGE_MSG LARGE_MSG}, as in the reference; the block has been consumed and
      * the receive chain advanced, so the next block can still be read (the server answers such a
      * block with {@code ERR BLOCK} and goes on).
      */
-    public byte[] receiveBlock() throws IOException, TransportException {
+    public ByteView receiveBlockView() throws IOException, TransportException {
         receiveLock.lock();
         try {
             byte[] block = readBlock();
+            boolean decrypt = receiveChain != null;
             try {
-                if (receiveChain == null) {
-                    return Padding.unPad(block);
+                if (decrypt) {
+                    SbChainKey.Step step = advance(receiveChain);
+                    receiveChain = step.next();
+                    try {
+                        CryptoBox.sbOpenInPlace(step.key(), step.nonce(), block, 0, blockSize);
+                    } finally {
+                        step.key().destroy();
+                    }
                 }
-                SbChainKey.Step step = advance(receiveChain);
-                receiveChain = step.next();
-                try {
-                    return CryptoBox.sbDecrypt(step.key(), step.nonce(), block);
-                } finally {
-                    step.key().destroy();
-                }
+                int paddedOffset = paddedOffset(decrypt);
+                int length = Padding.unpaddedLength(block, paddedOffset, blockSize - paddedOffset);
+                return ByteView.ofOwned(block, paddedOffset + 2, length);
             } catch (CryptoException e) {
                 throw new TransportException(TransportError.Simple.LARGE_MSG);
             }
@@ -161,7 +195,12 @@ public final class BlockTransport {
     }
 
     private int paddedLength(boolean encrypt) {
-        return encrypt ? blockSize - CryptoBox.TAG_SIZE : blockSize;
+        return blockSize - paddedOffset(encrypt);
+    }
+
+    /** Where the padded payload starts in a block: after the tag when encrypted. */
+    private static int paddedOffset(boolean encrypt) {
+        return encrypt ? CryptoBox.TAG_SIZE : 0;
     }
 
     private static SbChainKey.Step advance(SbChainKey chain) {

@@ -90,6 +90,45 @@ class CryptoBoxTest {
     }
 
     @Test
+    void inPlaceSealAndOpenGiveTheOneShotPackets() throws CryptoException {
+        X25519Secret secret = alice().dh(bob().publicKey());
+        byte[] message = HEX.parseHex(MESSAGE);
+        // NaCl's vector, sealed where it lies in a larger buffer, at an odd offset
+        byte[] buffer = new byte[7 + 16 + message.length + 5];
+        System.arraycopy(message, 0, buffer, 7 + 16, message.length);
+        CryptoBox.cbSealInPlace(secret, nonce(), buffer, 7, message.length);
+        assertArrayEquals(HEX.parseHex(PACKET), Arrays.copyOfRange(buffer, 7, 7 + 16 + message.length));
+        for (int length = 0; length < 300; length += 37) {
+            SbKey key = SbKey.random(RANDOM);
+            CbNonce nonce = CbNonce.random(RANDOM);
+            byte[] plain = new byte[length];
+            RANDOM.nextBytes(plain);
+            byte[] packet = CryptoBox.sbEncryptNoPad(key, nonce, plain);
+            byte[] inPlace = new byte[3 + packet.length];
+            System.arraycopy(plain, 0, inPlace, 3 + 16, length);
+            CryptoBox.sbSealInPlace(key, nonce, inPlace, 3, length);
+            assertArrayEquals(packet, Arrays.copyOfRange(inPlace, 3, inPlace.length), "length " + length);
+            CryptoBox.sbOpenInPlace(key, nonce, inPlace, 3, packet.length);
+            assertArrayEquals(plain, Arrays.copyOfRange(inPlace, 3 + 16, inPlace.length));
+        }
+    }
+
+    @Test
+    void inPlaceOpenOfATamperedPacketFailsAndLeavesNoPlaintext() {
+        SbKey key = SbKey.random(RANDOM);
+        CbNonce nonce = CbNonce.random(RANDOM);
+        byte[] plain = new byte[100];
+        Arrays.fill(plain, (byte) 'x');
+        byte[] packet = CryptoBox.sbEncryptNoPad(key, nonce, plain);
+        packet[50] ^= 1;
+        CryptoException e = assertThrows(CryptoException.class,
+                () -> CryptoBox.sbOpenInPlace(key, nonce, packet, 0, packet.length));
+        assertEquals(CryptoError.DECRYPT, e.error());
+        assertArrayEquals(new byte[100], Arrays.copyOfRange(packet, 16, packet.length));
+        assertThrows(CryptoException.class, () -> CryptoBox.sbOpenInPlace(key, nonce, new byte[15], 0, 15));
+    }
+
+    @Test
     void everyFlippedBitFailsAuthentication() {
         X25519Secret secret = alice().dh(bob().publicKey());
         byte[] packet = HEX.parseHex(PACKET);

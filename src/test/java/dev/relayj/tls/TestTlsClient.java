@@ -43,7 +43,7 @@ public final class TestTlsClient extends AbstractTlsClient implements AutoClosea
     private TlsClientProtocol protocol;
 
     public TestTlsClient(ProtocolVersion[] versions, int[] suites, List<String> alpn, String sni, ServerCredentials clientCredentials) {
-        super(new BcTlsCrypto(new SecureRandom()));
+        super(ClientTlsCrypto.create(new SecureRandom()));
         this.versions = versions;
         this.suites = suites;
         this.alpn = alpn;
@@ -58,6 +58,9 @@ public final class TestTlsClient extends AbstractTlsClient implements AutoClosea
     public TestTlsClient connect(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(30_000);
+        // as the relay's own sockets: a small write (a request's last frame) is not held back
+        // waiting for the acknowledgement of the previous one
+        socket.setTcpNoDelay(true);
         protocol = new TlsClientProtocol(socket.getInputStream(), socket.getOutputStream());
         try {
             protocol.connect(this);

@@ -82,6 +82,34 @@ class BlockTransportTest {
     }
 
     @Test
+    void blocksSentInAReusedBufferAreTheSameOnTheWire() throws Exception {
+        ByteArrayOutputStream copied = new ByteArrayOutputStream();
+        ByteArrayOutputStream inPlace = new ByteArrayOutputStream();
+        BlockTransport byCopy = serverSide(InputStream.nullInputStream(), copied);
+        BlockTransport byBuffer = serverSide(InputStream.nullInputStream(), inPlace);
+        BlockBuffers buffers = new BlockBuffers(BLOCK, 1);
+        byte[] large = new byte[BLOCK - 18];
+        Arrays.fill(large, (byte) 'L');
+        // a long payload, then short ones in the same buffer: nothing of the long one may remain
+        for (byte[] payload : new byte[][] {large, payload(1), new byte[0], payload(3)}) {
+            byCopy.sendBlock(payload);
+            byte[] buffer = buffers.take();
+            System.arraycopy(payload, 0, buffer, byBuffer.payloadOffset(), payload.length);
+            byBuffer.sendBlockInPlace(buffer, payload.length);
+            buffers.give(buffer);
+        }
+        assertArrayEquals(copied.toByteArray(), inPlace.toByteArray());
+        BlockTransport client = clientSide(new ByteArrayInputStream(inPlace.toByteArray()), OutputStream.nullOutputStream());
+        assertArrayEquals(large, client.receiveBlock());
+        assertArrayEquals(payload(1), client.receiveBlockView().toByteArray());
+        assertEquals(0, client.receiveBlockView().length());
+        assertArrayEquals(payload(3), client.receiveBlock());
+        TransportException e = assertThrows(TransportException.class,
+                () -> byBuffer.sendBlockInPlace(buffers.take(), BLOCK - 17));
+        assertEquals(TransportError.Simple.LARGE_MSG, e.error());
+    }
+
+    @Test
     void manyEncryptedBlocksRoundTripInBothDirections() throws Exception {
         ByteArrayOutputStream toClient = new ByteArrayOutputStream();
         ByteArrayOutputStream toServer = new ByteArrayOutputStream();

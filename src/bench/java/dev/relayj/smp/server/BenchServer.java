@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * The relay under benchmark, in its own JVM so that its heap and RSS are its own: prints
  * {@code port N}, answers {@code mem} with {@code heap <bytes> rss <bytes>} (heap after a GC), and
- * stops cleanly at {@code quit} or the end of standard input.
+ * {@code alloc} with {@code allocated <bytes>} (since the
+ * start, all threads), and stops cleanly at {@code quit} or the end of standard input.
  */
 public final class BenchServer {
     /** Larger quota than the reference's tests, so a closed-loop sender never meets QUOTA. */
@@ -27,7 +28,7 @@ public final class BenchServer {
     }
 
     /**
-     * Says {@code port N} on standard output, then answers {@code mem} until {@code quit} or the end
+     * Says {@code port N} on standard output, then answers {@code mem} and {@code alloc} until {@code quit} or the end
      * of standard input: the child's side of {@link ServerProcess}.
      */
     public static void serveUntilQuit(int port) throws java.io.IOException {
@@ -38,8 +39,10 @@ public final class BenchServer {
         while ((line = in.readLine()) != null && !line.equals("quit")) {
             if (line.equals("mem")) {
                 System.out.println("heap " + Memory.heapAfterGc() + " rss " + Memory.rss());
-                System.out.flush();
+            } else if (line.equals("alloc")) {
+                System.out.println("allocated " + Memory.allocatedBytes());
             }
+            System.out.flush();
         }
     }
 }

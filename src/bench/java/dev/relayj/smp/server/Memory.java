@@ -5,7 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Heap and resident set size of this JVM, for the benchmark's figures. */
+/** Heap, allocation and resident set size of this JVM, for the benchmark's figures. */
 public final class Memory {
     private Memory() {}
 
@@ -28,6 +28,11 @@ public final class Memory {
             return -1;
         }
         return -1;
+    }
+
+    /** Bytes allocated by every thread of this JVM since it started. */
+    public static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
 
     public static String mib(long bytes) {

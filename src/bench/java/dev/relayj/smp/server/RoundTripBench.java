@@ -75,16 +75,19 @@ final class RoundTripBench {
             ready.await();
             Thread.sleep(3000); // warm-up, not measured
             long startCount = delivered.get();
+            long startAllocated = server.allocatedBytes();
             long start = System.nanoTime();
             measuring.set(start);
             Thread.sleep(seconds * 1000L);
             long count = delivered.get() - startCount;
             double elapsed = (System.nanoTime() - start) / 1e9;
+            long allocated = server.allocatedBytes() - startAllocated;
             running.set(false);
             long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
             System.out.printf("%-40s %9.0f round trips/s  (%.1f MB/s of bodies)  latency p50 %.2f ms, p99 %.2f ms%n",
                     label, count / elapsed, count * (double) size / elapsed / 1e6,
                     percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6);
+            System.out.printf("  relay allocated %.1f KB per round trip%n", count == 0 ? Double.NaN : allocated / 1e3 / count);
             System.out.println("  with " + pairs * 2 + " connections held: " + server.memoryLine());
             return count / elapsed;
         } finally {

@@ -28,6 +28,11 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // RELAYJ_JAVA_OPTS, which the launchers add to the relay's JVM, goes to the bench relay's too
+        String javaOptions = System.getenv("RELAYJ_JAVA_OPTS");
+        if (javaOptions != null && !javaOptions.isBlank()) {
+            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        }
         // BENCH_JFR=FILE records the relay with JDK Flight Recorder (profile settings) into FILE
         String jfr = System.getenv("BENCH_JFR");
         if (jfr != null && !jfr.isEmpty()) {
@@ -57,6 +62,16 @@ public final class ServerProcess implements AutoCloseable {
         in.flush();
         String[] words = out.readLine().split(" ");
         return new long[] {Long.parseLong(words[1]), Long.parseLong(words[3])};
+    }
+
+    /**
+     * Bytes the server's threads have allocated since it started (HotSpot's per-thread counters,
+     * which carry the allocations of the virtual threads mounted on them).
+     */
+    public long allocatedBytes() throws IOException {
+        in.write("alloc\n");
+        in.flush();
+        return Long.parseLong(out.readLine().split(" ")[1]);
     }
 
     public String memoryLine() throws IOException {

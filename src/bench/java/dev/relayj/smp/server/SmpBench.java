@@ -29,6 +29,7 @@ public final class SmpBench {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "all";
+        System.setProperty(dev.relayj.tls.ClientTlsCrypto.BENCH_PROPERTY, "true");
         Path dir = Files.createTempDirectory("bench-smp");
         try {
             switch (mode) {

@@ -33,6 +33,7 @@ public final class XftpBench {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        System.setProperty(dev.relayj.tls.ClientTlsCrypto.BENCH_PROPERTY, "true");
         Path dir = Files.createTempDirectory("bench-xftp");
         try {
             double[] floors = opensslFloors();

@@ -9,20 +9,15 @@ import java.util.List;
 public sealed interface Batch permits Batch.Block, Batch.TooLarge {
 
     /**
-     * The content of one block before padding: a count byte, then each transmission as a
-     * {@code Large}.
+     * The transmissions of one block, whose content before padding is a count byte, then each
+     * transmission as a {@code Large} ({@link Transmissions#blockContent}, or written by the
+     * sender straight into its block buffer).
      *
      * @param indexes the positions, in the input list, of the transmissions in this block
      */
-    record Block(byte[] content, List<Integer> indexes) implements Batch {
+    record Block(List<Integer> indexes) implements Batch {
         public Block {
-            content = content.clone();
             indexes = List.copyOf(indexes);
-        }
-
-        @Override
-        public byte[] content() {
-            return content.clone();
         }
 
         public int count() {

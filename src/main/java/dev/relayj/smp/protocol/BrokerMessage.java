@@ -123,7 +123,13 @@ public sealed interface BrokerMessage {
         public String tag() { return "MSG"; }
 
         public void writeTo(SmpWriter writer, int version) {
-            writer.writeAscii("MSG ").writeShortBytes(msgId).writeTail(encryptedBody);
+            writeHead(writer, msgId);
+            writer.writeTail(encryptedBody);
+        }
+
+        /** {@code MSG} and the message id: what precedes the encrypted body (the same in every version). */
+        public static void writeHead(SmpWriter writer, byte[] msgId) {
+            writer.writeAscii("MSG ").writeShortBytes(msgId);
         }
 
         static Msg read(SmpReader reader, int version) throws DecodingException {

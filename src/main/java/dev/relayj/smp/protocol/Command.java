@@ -3,6 +3,7 @@ package dev.relayj.smp.protocol;
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.PublicKey;
 import dev.relayj.crypto.X25519PublicKey;
+import dev.relayj.encoding.ByteView;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
@@ -237,17 +238,17 @@ public sealed interface Command {
         }
     }
 
-    /** Send a message: {@code SEND <flags> <body to the end>}. */
-    record Send(MsgFlags flags, byte[] body) implements Command {
-        public Send {
-            body = body.clone();
+    /**
+     * Send a message: {@code SEND <flags> <body to the end>}. A received body is a view of the
+     * block it arrived in, which the message store and the recipient's block are written from.
+     */
+    record Send(MsgFlags flags, ByteView body) implements Command {
+        public Send(MsgFlags flags, byte[] body) {
+            this(flags, ByteView.copyOf(body));
         }
 
-        @Override
-        public byte[] body() { return body.clone(); }
-
-        /** The body's length, without copying it. */
-        public int bodyLength() { return body.length; }
+        /** The body's length. */
+        public int bodyLength() { return body.length(); }
 
         public String tag() { return "SEND"; }
         public Party party() { return Party.SENDER; }
@@ -262,19 +263,11 @@ public sealed interface Command {
             Words.space(reader);
             MsgFlags flags = MsgFlags.readFrom(reader);
             Words.space(reader);
-            return new Send(flags, reader.readTail());
+            return new Send(flags, reader.readTailView());
         }
 
         @Override
-        public boolean equals(Object other) {
-            return other instanceof Send send && flags.equals(send.flags) && Arrays.equals(body, send.body);
-        }
-
-        @Override
-        public int hashCode() { return flags.hashCode() * 31 + Arrays.hashCode(body); }
-
-        @Override
-        public String toString() { return "Send[" + flags + ", " + body.length + " bytes]"; }
+        public String toString() { return "Send[" + flags + ", " + body.length() + " bytes]"; }
     }
 
     /** Keep-alive; answered with PONG. */
@@ -436,6 +429,11 @@ public sealed interface Command {
      * {@code CMD SYNTAX}.
      */
     static Parsed<Command> parse(int version, byte[] command) {
+        return parse(version, ByteView.copyOf(command));
+    }
+
+    /** As {@link #parse(int, byte[])}; a SEND's body is a view of {@code command}. */
+    static Parsed<Command> parse(int version, ByteView command) {
         return ProtocolParsing.parse(command, CommandReaders::forTag, version);
     }
 

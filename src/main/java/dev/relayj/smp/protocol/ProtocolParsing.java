@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.encoding.ByteView;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.protocol.CommandError;
@@ -18,13 +19,19 @@ final class ProtocolParsing {
 
     static <T, R extends TaggedReader<? extends T>> Parsed<T> parse(
             byte[] message, Function<String, R> readerForTag, int version) {
+        return parse(ByteView.ofOwned(message, 0, message.length), readerForTag, version);
+    }
+
+    /** Parameters that are byte strings are read as views of {@code message}. */
+    static <T, R extends TaggedReader<? extends T>> Parsed<T> parse(
+            ByteView message, Function<String, R> readerForTag, int version) {
         int space = indexOfSpace(message);
-        String tag = new String(message, 0, space, StandardCharsets.ISO_8859_1);
+        String tag = new String(message.slice(0, space).toByteArray(), StandardCharsets.ISO_8859_1);
         R reader = readerForTag.apply(tag);
         if (reader == null) {
             return Parsed.failed(ErrorType.cmd(CommandError.UNKNOWN));
         }
-        SmpReader params = new SmpReader(message, space, message.length - space);
+        SmpReader params = new SmpReader(message.slice(space, message.length() - space));
         try {
             T value = reader.read(params, version);
             params.expectEnd();
@@ -35,12 +42,12 @@ final class ProtocolParsing {
         }
     }
 
-    private static int indexOfSpace(byte[] message) {
-        for (int i = 0; i < message.length; i++) {
-            if (message[i] == ' ') {
+    private static int indexOfSpace(ByteView message) {
+        for (int i = 0; i < message.length(); i++) {
+            if (message.byteAt(i) == ' ') {
                 return i;
             }
         }
-        return message.length;
+        return message.length();
     }
 }

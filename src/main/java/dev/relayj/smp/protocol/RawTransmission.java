@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.encoding.ByteView;
 import dev.relayj.protocol.CorrId;
 import dev.relayj.protocol.EntityId;
 
@@ -11,13 +12,13 @@ import dev.relayj.protocol.EntityId;
  * @param authorized the bytes the authorization covers: the session id (also when it is implied
  *     and not sent), correlation id, entity id and command
  * @param sessionId the session id as sent (empty from v7, where it is implied)
- * @param command the command bytes: tag and parameters
+ * @param command the command bytes, tag and parameters: a view of the received transmission
  */
 public record RawTransmission(
         byte[] authorization,
         byte[] serviceSignature,
-        byte[] authorized,
+        ByteView authorized,
         byte[] sessionId,
         CorrId corrId,
         EntityId entityId,
-        byte[] command) {}
+        ByteView command) {}

@@ -1,6 +1,7 @@
 package dev.relayj.smp.protocol;
 
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.encoding.ByteView;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
 import java.util.Arrays;
@@ -21,35 +22,20 @@ public sealed interface RcvMessageBody permits RcvMessageBody.Message, RcvMessag
     long timestamp();
 
     /** A message a sender sent. */
-    record Message(long timestamp, MsgFlags flags, byte[] body) implements RcvMessageBody {
+    record Message(long timestamp, MsgFlags flags, ByteView body) implements RcvMessageBody {
         public Message {
-            if (body.length > MessageLimits.MAX_MESSAGE_LENGTH) {
+            if (body.length() > MessageLimits.MAX_MESSAGE_LENGTH) {
                 throw new IllegalArgumentException("message body longer than " + MessageLimits.MAX_MESSAGE_LENGTH);
             }
-            body = body.clone();
         }
 
-        @Override
-        public byte[] body() {
-            return body.clone();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Message m
-                    && m.timestamp == timestamp
-                    && m.flags.equals(flags)
-                    && Arrays.equals(m.body, body);
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(timestamp) * 31 + Arrays.hashCode(body);
+        public Message(long timestamp, MsgFlags flags, byte[] body) {
+            this(timestamp, flags, ByteView.copyOf(body));
         }
 
         @Override
         public String toString() {
-            return "Message[" + timestamp + ", " + flags + ", " + body.length + " bytes]";
+            return "Message[" + timestamp + ", " + flags + ", " + body.length() + " bytes]";
         }
     }
 
@@ -58,16 +44,21 @@ public sealed interface RcvMessageBody permits RcvMessageBody.Message, RcvMessag
 
     default byte[] encode() {
         SmpWriter writer = new SmpWriter(64);
+        writeTo(writer);
+        return writer.toByteArray();
+    }
+
+    /** The encoding, unpadded. */
+    default void writeTo(SmpWriter writer) {
         switch (this) {
             case Message m -> {
                 writer.writeInt64(m.timestamp());
                 m.flags().writeTo(writer);
                 writer.writeChar(' ');
-                writer.writeRaw(m.body);
+                writer.writeRaw(m.body());
             }
             case Quota q -> writer.writeAscii("QUOTA ").writeInt64(q.timestamp());
         }
-        return writer.toByteArray();
     }
 
     /**
@@ -100,6 +91,6 @@ public sealed interface RcvMessageBody permits RcvMessageBody.Message, RcvMessag
         if (body.length > MessageLimits.MAX_MESSAGE_LENGTH) {
             throw new DecodingException("message body too long");
         }
-        return new Message(timestamp, flags, body);
+        return new Message(timestamp, flags, ByteView.ofOwned(body, 0, body.length));
     }
 }

@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.encoding.ByteView;
 import dev.relayj.protocol.Authorization;
 import dev.relayj.protocol.CorrId;
 import dev.relayj.protocol.EntityId;
@@ -32,6 +33,6 @@ public sealed interface ServerTransmission permits ServerTransmission.Refused, S
      * @param authorization the authorization, or null when the transmission has none
      * @param authorized the bytes the authorization covers
      */
-    record Received(Authorization authorization, byte[] authorized, CorrId corrId, EntityId entityId, Command command)
+    record Received(Authorization authorization, ByteView authorized, CorrId corrId, EntityId entityId, Command command)
             implements ServerTransmission {}
 }

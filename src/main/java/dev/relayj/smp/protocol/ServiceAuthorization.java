@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.encoding.ByteView;
 import dev.relayj.crypto.Ed25519PublicKey;
 import dev.relayj.crypto.Ed25519Signature;
 import dev.relayj.protocol.Authorization;
@@ -21,13 +22,13 @@ public final class ServiceAuthorization {
      *
      * @param serviceCertHash the SHA-256 fingerprint of the session's service certificate, or null
      */
-    public static byte[] authorizedForQueueKey(byte[] serviceCertHash, Authorization authorization, byte[] authorized) {
+    public static ByteView authorizedForQueueKey(byte[] serviceCertHash, Authorization authorization, ByteView authorized) {
         if (serviceCertHash == null || authorization == null || !authorization.hasServiceSignature()) {
             return authorized;
         }
-        byte[] out = Arrays.copyOf(serviceCertHash, serviceCertHash.length + authorized.length);
-        System.arraycopy(authorized, 0, out, serviceCertHash.length, authorized.length);
-        return out;
+        byte[] out = Arrays.copyOf(serviceCertHash, serviceCertHash.length + authorized.length());
+        authorized.copyTo(out, serviceCertHash.length);
+        return ByteView.ofOwned(out, 0, out.length);
     }
 
     /**
@@ -39,7 +40,7 @@ public final class ServiceAuthorization {
      * @param authorization the transmission's authorization, or null
      */
     public static boolean serviceSignatureValid(Command command, Ed25519PublicKey serviceKey, Authorization authorization,
-            byte[] authorized) {
+            ByteView authorized) {
         byte[] serviceSignature = authorization == null ? null : authorization.serviceSignature();
         if (!Command.usesServiceAuth(command)) {
             return serviceSignature == null;
@@ -47,7 +48,8 @@ public final class ServiceAuthorization {
         if (serviceKey == null) {
             return serviceSignature == null;
         }
-        return serviceSignature != null && serviceKey.verify(new Ed25519Signature(serviceSignature), authorized);
+        return serviceSignature != null && authorized.read(
+                (data, offset, length) -> serviceKey.verify(new Ed25519Signature(serviceSignature), data, offset, length));
     }
 
     /**
@@ -58,13 +60,14 @@ public final class ServiceAuthorization {
      * @param serviceKey the session's service key, or null outside a service session
      */
     public static boolean serviceCommandValid(EntityId entityId, EntityId serviceId, Ed25519PublicKey serviceKey,
-            Authorization authorization, byte[] authorized) {
+            Authorization authorization, ByteView authorized) {
         if (serviceId == null || serviceKey == null || authorization == null || authorization.hasServiceSignature()) {
             return false;
         }
         if (!(authorization.auth() instanceof TransmissionAuth.Signature signature) || !signature.isEd25519()) {
             return false;
         }
-        return entityId.equals(serviceId) && serviceKey.verify(new Ed25519Signature(signature.bytes()), authorized);
+        return entityId.equals(serviceId) && authorized.read(
+                (data, offset, length) -> serviceKey.verify(new Ed25519Signature(signature.bytes()), data, offset, length));
     }
 }

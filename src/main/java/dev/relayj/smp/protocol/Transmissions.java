@@ -1,5 +1,6 @@
 package dev.relayj.smp.protocol;
 
+import dev.relayj.encoding.ByteView;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
@@ -40,16 +41,21 @@ public final class Transmissions {
      * a transmission that does not parse gives a BLOCK error in its place.
      */
     public static List<Parsed<RawTransmission>> parseBlock(TransmissionParams params, byte[] content) {
-        List<byte[]> transmissions;
+        return parseBlock(params, ByteView.copyOf(content));
+    }
+
+    /** As {@link #parseBlock(TransmissionParams, byte[])}; the commands are views of {@code content}. */
+    public static List<Parsed<RawTransmission>> parseBlock(TransmissionParams params, ByteView content) {
+        List<ByteView> transmissions;
         try {
             SmpReader reader = new SmpReader(content);
-            transmissions = reader.readNonEmptyList(SmpReader::readLarge);
+            transmissions = reader.readNonEmptyList(SmpReader::readLargeView);
             reader.expectEnd();
         } catch (DecodingException e) {
             return List.of(Parsed.failed(ErrorType.Simple.BLOCK));
         }
         List<Parsed<RawTransmission>> parsed = new ArrayList<>(transmissions.size());
-        for (byte[] transmission : transmissions) {
+        for (ByteView transmission : transmissions) {
             parsed.add(parseTransmission(params, transmission));
         }
         return parsed;
@@ -57,6 +63,11 @@ public final class Transmissions {
 
     /** Parses one transmission ({@code transmissionP}); BLOCK when it does not parse. */
     public static Parsed<RawTransmission> parseTransmission(TransmissionParams params, byte[] transmission) {
+        return parseTransmission(params, ByteView.copyOf(transmission));
+    }
+
+    /** As {@link #parseTransmission(TransmissionParams, byte[])}; the command is a view of {@code transmission}. */
+    public static Parsed<RawTransmission> parseTransmission(TransmissionParams params, ByteView transmission) {
         try {
             SmpReader reader = new SmpReader(transmission);
             byte[] authorization = reader.readShortBytes();
@@ -64,19 +75,27 @@ public final class Transmissions {
             if (params.serviceAuth() && authorization.length > 0) {
                 serviceSignature = reader.readMaybe(Transmissions::readServiceSignature);
             }
-            byte[] sent = reader.readTail();
+            // the session id goes over the spent authorization bytes, so that what the signature
+            // covers is a view of the block rather than a copy of the SEND's body
+            ByteView authorized = params.implySessionId()
+                    ? reader.readTailOverSpent(shortBytes(params.sessionId()))
+                    : reader.readTailView();
+            ByteView sent = params.implySessionId()
+                    ? authorized.slice(1 + params.sessionId().length, authorized.length() - 1 - params.sessionId().length)
+                    : authorized;
             SmpReader authorizedReader = new SmpReader(sent);
             byte[] sessionId = params.implySessionId() ? new byte[0] : authorizedReader.readShortBytes();
             CorrId corrId = CorrId.readFrom(authorizedReader);
             EntityId entityId = EntityId.readFrom(authorizedReader);
-            byte[] command = authorizedReader.readTail();
-            byte[] authorized = params.implySessionId()
-                    ? new SmpWriter(sent.length + 33).writeShortBytes(params.sessionId()).writeRaw(sent).toByteArray()
-                    : sent;
+            ByteView command = authorizedReader.readTailView();
             return Parsed.ok(new RawTransmission(authorization, serviceSignature, authorized, sessionId, corrId, entityId, command));
         } catch (DecodingException e) {
             return Parsed.failed(ErrorType.Simple.BLOCK);
         }
+    }
+
+    private static byte[] shortBytes(byte[] bytes) {
+        return new SmpWriter(1 + bytes.length).writeShortBytes(bytes).toByteArray();
     }
 
     private static byte[] readServiceSignature(SmpReader reader) throws DecodingException {
@@ -117,6 +136,11 @@ public final class Transmissions {
 
     /** Parses and decodes every transmission of a received block, as the server does. */
     public static List<ServerTransmission> decodeServerBlock(TransmissionParams params, byte[] content) {
+        return decodeServerBlock(params, ByteView.copyOf(content));
+    }
+
+    /** As {@link #decodeServerBlock(TransmissionParams, byte[])}; message bodies are views of {@code content}. */
+    public static List<ServerTransmission> decodeServerBlock(TransmissionParams params, ByteView content) {
         List<ServerTransmission> decoded = new ArrayList<>();
         for (Parsed<RawTransmission> parsed : parseBlock(params, content)) {
             decoded.add(decodeServer(params, parsed));
@@ -132,7 +156,7 @@ public final class Transmissions {
         if (!params.implySessionId() && !params.sessionIdEquals(t.sessionId())) {
             return new ClientTransmission(t.corrId(), EntityId.NONE, Parsed.failed(ErrorType.Simple.SESSION));
         }
-        Parsed<BrokerMessage> message = BrokerMessage.parse(params.version(), t.command());
+        Parsed<BrokerMessage> message = BrokerMessage.parse(params.version(), t.command().toByteArray());
         if (message instanceof Parsed.Ok<BrokerMessage>(BrokerMessage m)) {
             Optional<ErrorType> error = BrokerMessage.checkEntity(t.entityId(), m);
             if (error.isPresent()) {
@@ -208,17 +232,26 @@ public final class Transmissions {
      * in its place and breaks the batch around it.
      */
     public static List<Batch> batch(int blockSize, List<byte[]> transmissions) {
+        int[] lengths = new int[transmissions.size()];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = transmissions.get(i).length;
+        }
+        return batch(blockSize, lengths);
+    }
+
+    /** As {@link #batch(int, List)}, by the transmissions' lengths alone. */
+    public static List<Batch> batch(int blockSize, int[] lengths) {
         int limit = blockSize - BATCH_OVERHEAD;
         Deque<Batch> batches = new ArrayDeque<>();
         Deque<Integer> current = new ArrayDeque<>();
         int currentLength = 0;
-        for (int i = transmissions.size() - 1; i >= 0; i--) {
-            int length = transmissions.get(i).length + 2;
+        for (int i = lengths.length - 1; i >= 0; i--) {
+            int length = lengths[i] + 2;
             if (currentLength + length <= limit && current.size() < MAX_BATCH_COUNT) {
                 current.addFirst(i);
                 currentLength += length;
             } else {
-                closeBatch(batches, current, transmissions);
+                closeBatch(batches, current);
                 current.clear();
                 currentLength = 0;
                 if (length <= limit) {
@@ -229,19 +262,43 @@ public final class Transmissions {
                 }
             }
         }
-        closeBatch(batches, current, transmissions);
+        closeBatch(batches, current);
         return List.copyOf(batches);
     }
 
-    private static void closeBatch(Deque<Batch> batches, Deque<Integer> current, List<byte[]> transmissions) {
-        if (current.isEmpty()) {
-            return;
+    private static void closeBatch(Deque<Batch> batches, Deque<Integer> current) {
+        if (!current.isEmpty()) {
+            batches.addFirst(new Batch.Block(List.copyOf(current)));
         }
-        SmpWriter writer = new SmpWriter(MessageLimits.BLOCK_SIZE);
-        writer.writeByte(current.size());
-        for (int index : current) {
+    }
+
+    /** The content of a block of {@link #batch}: the count, then each of its transmissions as a {@code Large}. */
+    public static byte[] blockContent(Batch.Block block, List<byte[]> transmissions) {
+        int length = 1;
+        for (int index : block.indexes()) {
+            length += 2 + transmissions.get(index).length;
+        }
+        SmpWriter writer = new SmpWriter(length);
+        writer.writeByte(block.count());
+        for (int index : block.indexes()) {
             writer.writeLarge(transmissions.get(index));
         }
-        batches.addFirst(new Batch.Block(writer.toByteArray(), List.copyOf(current)));
+        return writer.toByteArray();
+    }
+
+    /**
+     * A server MSG transmission ready for batching, up to its encrypted body: the caller writes
+     * the {@code encryptedBodyLength} bytes of the body right after it, in the block itself.
+     */
+    public static byte[] encodeMessageHead(TransmissionParams params, CorrId corrId, EntityId entityId, byte[] msgId) {
+        SmpWriter writer = new SmpWriter(96);
+        writer.writeShortBytes(new byte[0]);
+        if (!params.implySessionId()) {
+            writer.writeShortBytes(params.sessionId());
+        }
+        corrId.writeTo(writer);
+        entityId.writeTo(writer);
+        BrokerMessage.Msg.writeHead(writer, msgId);
+        return writer.toByteArray();
     }
 }

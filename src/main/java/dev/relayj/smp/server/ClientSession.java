@@ -1,5 +1,6 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.encoding.SmpWriter;
 import dev.relayj.smp.protocol.Batch;
 import dev.relayj.protocol.CorrId;
 import dev.relayj.protocol.EntityId;
@@ -9,6 +10,7 @@ import dev.relayj.smp.protocol.ServerTransmission;
 import dev.relayj.smp.protocol.TransmissionParams;
 import dev.relayj.smp.protocol.Transmissions;
 import dev.relayj.tls.TlsConnection;
+import dev.relayj.transport.BlockTransport;
 import dev.relayj.transport.PeerClientService;
 import dev.relayj.transport.SmpServerHandle;
 import dev.relayj.transport.TransportException;
@@ -141,7 +143,7 @@ final class ClientSession {
         while (true) {
             List<ServerTransmission> transmissions;
             try {
-                transmissions = Transmissions.decodeServerBlock(params, handle.receiveBlock());
+                transmissions = Transmissions.decodeServerBlock(params, handle.transport().receiveBlockView());
             } catch (TransportException e) {
                 // a block that does not decrypt or unpad ({@code tGetBlock}) is answered as a bad block
                 transmissions = List.of(new ServerTransmission.Refused(CorrId.NONE, EntityId.NONE, ErrorType.Simple.BLOCK));
@@ -277,26 +279,52 @@ final class ClientSession {
         }
     }
 
-    /** {@code tSend}: batches the transmissions into blocks; the transport serialises the writers. */
+    /**
+     * {@code tSend}: batches the transmissions into blocks; the transport serialises the writers.
+     * Each block is written in a pooled buffer, messages encrypted straight into it.
+     */
     private void send(List<Reply> replies) throws IOException {
-        List<byte[]> encoded = new ArrayList<>(replies.size());
-        for (Reply reply : replies) {
-            encoded.add(Transmissions.encodeResponse(params, reply.corrId(), reply.entityId(), reply.message()));
+        byte[][] heads = new byte[replies.size()][];
+        int[] lengths = new int[replies.size()];
+        for (int i = 0; i < heads.length; i++) {
+            Reply reply = replies.get(i);
+            if (reply instanceof Reply.Delivery delivery) {
+                heads[i] = Transmissions.encodeMessageHead(params, delivery.corrId(), delivery.entityId(), delivery.msgId());
+                lengths[i] = heads[i].length + Reply.Delivery.ENCRYPTED_LENGTH;
+            } else {
+                heads[i] = Transmissions.encodeResponse(params, reply.corrId(), reply.entityId(), reply.message());
+                lengths[i] = heads[i].length;
+            }
         }
-        for (Batch batch : Transmissions.batch(MessageLimits.BLOCK_SIZE, encoded)) {
+        for (Batch batch : Transmissions.batch(MessageLimits.BLOCK_SIZE, lengths)) {
             switch (batch) {
-                case Batch.Block block -> {
-                    try {
-                        handle.sendBlock(block.content());
-                    } catch (TransportException e) {
-                        LOG.log(Level.WARNING, "client " + id + ": block not sent: " + e.getMessage());
-                    }
-                }
+                case Batch.Block block -> sendBlock(block, replies, heads, lengths);
                 case Batch.TooLarge tooLarge -> LOG.log(Level.WARNING, "client " + id + ": response too large: "
                         + replies.get(tooLarge.index()).message().tag());
             }
         }
         sndActiveAt.set(env.nowSeconds());
+    }
+
+    private void sendBlock(Batch.Block block, List<Reply> replies, byte[][] heads, int[] lengths) throws IOException {
+        BlockTransport transport = handle.transport();
+        byte[] buffer = env.blockBuffers.take();
+        try {
+            int payloadOffset = transport.payloadOffset();
+            SmpWriter content = SmpWriter.into(buffer, payloadOffset);
+            content.writeByte(block.count());
+            for (int index : block.indexes()) {
+                content.writeWord16(lengths[index]).writeRaw(heads[index]);
+                if (replies.get(index) instanceof Reply.Delivery delivery) {
+                    delivery.encryptInto(buffer, content.reserve(Reply.Delivery.ENCRYPTED_LENGTH));
+                }
+            }
+            transport.sendBlockInPlace(buffer, content.size());
+        } catch (TransportException e) {
+            LOG.log(Level.WARNING, "client " + id + ": block not sent: " + e.getMessage());
+        } finally {
+            env.blockBuffers.give(buffer);
+        }
     }
 
     /** {@code clientDisconnected}. */

@@ -19,9 +19,7 @@ import dev.relayj.smp.store.StoreQueue;
 import dev.relayj.stats.SmpServerStats;
 import dev.relayj.store.EntityStatus;
 import dev.relayj.transport.PeerClientService;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -70,8 +68,13 @@ final class CommandProcessor {
     /** Verifies one transmission and runs it; the error or response to answer it with. */
     Reply verifyAndRun(ServerTransmission.Received t) {
         return switch (verifier.verify(t)) {
-            case Verification.Failed(ErrorType error) -> new Reply(t.corrId(), t.entityId(), err(error));
-            case Verification.Verified v -> process(t, v).reply();
+            case Verification.Failed(ErrorType error) -> Reply.of(t.corrId(), t.entityId(), err(error));
+            case Verification.Verified v -> {
+                Reply reply = process(t, v).reply();
+                ErrorType notDurable = messageCommands.completeBlock();
+                yield notDurable != null && t.command() instanceof Command.Send
+                        ? Reply.of(t.corrId(), t.entityId(), err(notDurable)) : reply;
+            }
         };
     }
 
@@ -81,7 +84,7 @@ final class CommandProcessor {
         List<ServerTransmission.Received> received = new ArrayList<>();
         for (ServerTransmission t : transmissions) {
             switch (t) {
-                case ServerTransmission.Refused r -> errors.add(new Reply(r.corrId(), r.entityId(), r.response()));
+                case ServerTransmission.Refused r -> errors.add(Reply.of(r.corrId(), r.entityId(), r.response()));
                 case ServerTransmission.Received r -> received.add(r);
             }
         }
@@ -104,21 +107,30 @@ final class CommandProcessor {
                     if (error == ErrorType.Simple.AUTH) {
                         countAuthFailure(r.command());
                     }
-                    errors.add(new Reply(r.corrId(), r.entityId(), BrokerMessage.err(error)));
+                    errors.add(Reply.of(r.corrId(), r.entityId(), BrokerMessage.err(error)));
                 }
             }
         }
         // the reference folds the batch from the right (foldrM), so commands run last to first
-        Deque<Reply> replies = new ArrayDeque<>();
-        Deque<Reply> delivered = new ArrayDeque<>();
+        CommandResult[] results = new CommandResult[verifiedCommands.size()];
         for (int i = verifiedCommands.size() - 1; i >= 0; i--) {
-            CommandResult result = process(verifiedCommands.get(i), verifications.get(i));
-            if (result.reply() == null) {
+            results[i] = process(verifiedCommands.get(i), verifications.get(i));
+        }
+        ErrorType notDurable = messageCommands.completeBlock();
+        List<Reply> replies = new ArrayList<>(results.length);
+        List<Reply> delivered = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            Reply reply = results[i].reply();
+            if (reply == null) {
                 continue; // a proxied command answers later
             }
-            replies.addFirst(result.reply());
-            if (result.message() != null) {
-                delivered.addFirst(result.message());
+            if (notDurable != null && verifiedCommands.get(i).command() instanceof Command.Send
+                    && reply.message() == BrokerMessage.OK) {
+                reply = Reply.of(reply.corrId(), reply.entityId(), err(notDurable));
+            }
+            replies.add(reply);
+            if (results[i].message() != null) {
+                delivered.add(results[i].message());
             }
         }
         return new BlockResult(errors, List.copyOf(replies), List.copyOf(delivered));
@@ -167,7 +179,8 @@ final class CommandProcessor {
             case Command.LGet g -> onQueue(corrId, entityId, v, true, (q, qr) -> linkCommands.contactLink(q, qr, entityId));
             case Command.Sub s -> resultOnQueue(corrId, entityId, v, true, (q, qr) ->
                     messageCommands.subscribe(corrId, entityId, q, qr));
-            case Command.Get g -> onQueue(corrId, entityId, v, true, (q, qr) -> messageCommands.getMessage(entityId, q, qr));
+            case Command.Get g -> resultOnQueue(corrId, entityId, v, true, (q, qr) ->
+                    messageCommands.getMessage(corrId, entityId, q, qr));
             case Command.Ack a -> resultOnQueue(corrId, entityId, v, true, (q, qr) ->
                     messageCommands.acknowledge(corrId, entityId, new EntityId(a.msgId()), q, qr));
             case Command.Key k -> onQueue(corrId, entityId, v, true, (q, qr) -> queueCommands.secure(q, k.senderKey()));
@@ -193,7 +206,7 @@ final class CommandProcessor {
 
     /** A proxied command's answer now, or no reply when its thread answers later. */
     private static CommandResult proxied(CorrId corrId, EntityId entityId, BrokerMessage answer) {
-        return new CommandResult(answer == null ? null : new Reply(corrId, entityId, answer), null);
+        return new CommandResult(answer == null ? null : Reply.of(corrId, entityId, answer), null);
     }
 
     /** A command on the verified queue that answers with one response. */

@@ -10,6 +10,6 @@ import dev.relayj.smp.protocol.BrokerMessage;
  */
 record CommandResult(Reply reply, Reply message) {
     static CommandResult of(CorrId corrId, EntityId entityId, BrokerMessage response) {
-        return new CommandResult(new Reply(corrId, entityId, response), null);
+        return new CommandResult(Reply.of(corrId, entityId, response), null);
     }
 }

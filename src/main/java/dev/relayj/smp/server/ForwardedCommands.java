@@ -72,10 +72,10 @@ final class ForwardedCommands extends CommandFamily {
             return err(ErrorType.Simple.BLOCK);
         }
         Reply response = switch (Transmissions.decodeServer(clientParams, parsed.get(0))) {
-            case ServerTransmission.Refused refused -> new Reply(refused.corrId(), refused.entityId(), refused.response());
+            case ServerTransmission.Refused refused -> Reply.of(refused.corrId(), refused.entityId(), refused.response());
             case ServerTransmission.Received received -> {
                 if (!Command.isForwardable(received.command())) {
-                    yield new Reply(received.corrId(), received.entityId(), err(ErrorType.cmd(CommandError.PROHIBITED)));
+                    yield Reply.of(received.corrId(), received.entityId(), err(ErrorType.cmd(CommandError.PROHIBITED)));
                 }
                 yield CommandProcessor.forForwardedCommand(env, client, fwd.clientVersion()).verifyAndRun(received);
             }
@@ -86,7 +86,7 @@ final class ForwardedCommands extends CommandFamily {
         }
         byte[] forClient;
         try {
-            forClient = CryptoBox.cbEncrypt(clientSecret, clientNonce.reversed(), block.content(),
+            forClient = CryptoBox.cbEncrypt(clientSecret, clientNonce.reversed(), Transmissions.blockContent(block, List.of(encoded)),
                     MessageLimits.PADDED_PROXIED_TRANSMISSION_LENGTH);
         } catch (CryptoException e) {
             return err(ErrorType.Simple.BLOCK);

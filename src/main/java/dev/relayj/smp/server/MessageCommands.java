@@ -26,6 +26,7 @@ import dev.relayj.smp.store.StoreError;
 import dev.relayj.smp.store.StoreException;
 import dev.relayj.smp.store.StoreQueue;
 import dev.relayj.store.EntityStatus;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,6 +35,9 @@ import java.util.List;
  * it. A subscription is either pushing (SUB) or GET only, never both in one session.
  */
 final class MessageCommands extends CommandFamily {
+    /** The SENDs of the block being run, in the order they ran; only the connection's own thread uses it. */
+    private final List<PendingSend> pendingSends = new ArrayList<>();
+
     MessageCommands(SessionCommands session) {
         super(session);
     }
@@ -65,22 +69,10 @@ final class MessageCommands extends CommandFamily {
                 stats.add(MSG_EXPIRED, expired);
             }
             EntityId msgId = new EntityId(env.randomBytes(SmpServerConfig.MSG_ID_BYTES));
-            Message.Sent message = new Message.Sent(msgId, env.nowSeconds(), send.flags().notification(), send.body());
+            Message.Sent message = new Message.Sent(msgId, env.nowSeconds(), send.flags().notification(),
+                    send.body().detached());
             MessageStore.WriteResult written = messages.writeMessage(queue, message);
-            messages.awaitDurable(written);
-            if (written.wasEmpty()) {
-                tryDeliver(queue, message);
-            }
-            if (send.flags().notification()) {
-                if (record.notifier() != null) {
-                    enqueueNotification(record.notifier(), message);
-                }
-                stats.increment(MSG_SENT_NTF);
-                stats.activeQueuesNtf.update(queue.recipientId().bytes());
-            }
-            stats.increment(MSG_SENT);
-            stats.increment(MSG_COUNT);
-            stats.activeQueues.update(queue.recipientId().bytes());
+            pendingSends.add(new PendingSend(written, queue, record));
             return BrokerMessage.OK;
         } catch (StoreException e) {
             if (e.error() == StoreError.QUOTA) {
@@ -88,6 +80,45 @@ final class MessageCommands extends CommandFamily {
             }
             return err(storeError(e));
         }
+    }
+
+    /** A SEND of the block being run, stored and waiting for the journal. */
+    private record PendingSend(MessageStore.WriteResult written, StoreQueue queue, QueueRecord record) {}
+
+    /**
+     * After the last command of a block: waits once for the journal to hold every message its
+     * SENDs stored (one fsync for the block, shared with other connections' blocks), then delivers
+     * them and counts them. Null when they are durable, else the error their SENDs answer instead
+     * of OK; then nothing is delivered, as when a single SEND's write fails.
+     */
+    ErrorType completeBlock() {
+        if (pendingSends.isEmpty()) {
+            return null;
+        }
+        List<PendingSend> sends = List.copyOf(pendingSends);
+        pendingSends.clear();
+        try {
+            messages.awaitDurable(sends.get(sends.size() - 1).written());
+        } catch (StoreException e) {
+            return storeError(e);
+        }
+        for (PendingSend pending : sends) {
+            Message.Sent message = (Message.Sent) pending.written().message();
+            if (pending.written().wasEmpty()) {
+                tryDeliver(pending.queue(), message);
+            }
+            if (message.notification()) {
+                if (pending.record().notifier() != null) {
+                    enqueueNotification(pending.record().notifier(), message);
+                }
+                stats.increment(MSG_SENT_NTF);
+                stats.activeQueuesNtf.update(pending.queue().recipientId().bytes());
+            }
+            stats.increment(MSG_SENT);
+            stats.increment(MSG_COUNT);
+            stats.activeQueues.update(pending.queue().recipientId().bytes());
+        }
+        return null;
     }
 
     /**
@@ -110,7 +141,7 @@ final class MessageCommands extends CommandFamily {
             if (sub.state() != Subscription.State.NO_SUB || sub.delivered() != null) {
                 return;
             }
-            Reply msg = Reply.event(recipientId, encryptMessage(queue.record(), message));
+            Reply msg = new Reply.Delivery(CorrId.NONE, recipientId, queue.record().rcvDhSecret(), message);
             if (subscriber.offer(Outgoing.of(List.of(msg)))) {
                 sub.setDelivered(new Subscription.Delivered(message.id(), env.nowSeconds()));
                 return;
@@ -156,22 +187,6 @@ final class MessageCommands extends CommandFamily {
         stats.increment(NTF_COUNT);
     }
 
-    /** {@code encryptMsg}: the message as the recipient reads it, encrypted with the queue's DH secret. */
-    static BrokerMessage.Msg encryptMessage(QueueRecord record, Message message) {
-        RcvMessageBody body = switch (message) {
-            case Message.Sent sent -> new RcvMessageBody.Message(sent.timestamp(),
-                    sent.notification() ? MsgFlags.NOTIFY : MsgFlags.NONE, sent.body());
-            case Message.QuotaMarker quota -> new RcvMessageBody.Quota(quota.timestamp());
-        };
-        byte[] msgId = message.id().bytes();
-        try {
-            return new BrokerMessage.Msg(msgId, CryptoBox.cbEncrypt(record.rcvDhSecret(), CbNonce.fitting(msgId),
-                    body.encode(), MessageLimits.PADDED_RCV_MESSAGE_LENGTH));
-        } catch (CryptoException e) {
-            throw new IllegalStateException("a stored message always fits its padded length", e);
-        }
-    }
-
     CommandResult subscribe(CorrId corrId, EntityId entityId, StoreQueue queue, QueueRecord record) {
         Subscription sub = client.subscriptions().get(entityId);
         boolean hasSub = sub != null;
@@ -203,15 +218,15 @@ final class MessageCommands extends CommandFamily {
                 if (!hasSub) {
                     stats.increment(Q_SUB);
                 }
-                message = Reply.event(entityId, encryptMessage(record, first));
+                message = new Reply.Delivery(CorrId.NONE, entityId, record.rcvDhSecret(), first);
             }
         } finally {
             sub.lock().unlock();
         }
-        return new CommandResult(new Reply(corrId, entityId, new BrokerMessage.Sok(session.serviceId())), message);
+        return new CommandResult(Reply.of(corrId, entityId, new BrokerMessage.Sok(session.serviceId())), message);
     }
 
-    BrokerMessage getMessage(EntityId entityId, StoreQueue queue, QueueRecord record) {
+    CommandResult getMessage(CorrId corrId, EntityId entityId, StoreQueue queue, QueueRecord record) {
         Subscription sub = client.subscriptions().get(entityId);
         Subscription.Delivered previous = null;
         if (sub == null) {
@@ -222,7 +237,7 @@ final class MessageCommands extends CommandFamily {
             try {
                 if (sub.state() != Subscription.State.GET_ONLY) {
                     stats.increment(MSG_GET_PROHIBITED);
-                    return err(ErrorType.cmd(CommandError.PROHIBITED));
+                    return CommandResult.of(corrId, entityId, err(ErrorType.cmd(CommandError.PROHIBITED)));
                 }
                 previous = sub.delivered();
                 sub.setDelivered(null);
@@ -233,7 +248,7 @@ final class MessageCommands extends CommandFamily {
         Message first = messages.peekMessage(queue);
         if (first == null) {
             stats.increment(MSG_GET_NO_MSG);
-            return BrokerMessage.OK;
+            return CommandResult.of(corrId, entityId, BrokerMessage.OK);
         }
         stats.increment(previous != null ? MSG_GET_DUPLICATE : MSG_GET);
         sub.lock().lock();
@@ -242,7 +257,7 @@ final class MessageCommands extends CommandFamily {
         } finally {
             sub.lock().unlock();
         }
-        return encryptMessage(record, first);
+        return new CommandResult(new Reply.Delivery(corrId, entityId, record.rcvDhSecret(), first), null);
     }
 
     CommandResult acknowledge(CorrId corrId, EntityId entityId, EntityId msgId, StoreQueue queue, QueueRecord record) {
@@ -281,7 +296,7 @@ final class MessageCommands extends CommandFamily {
             } finally {
                 sub.lock().unlock();
             }
-            return CommandResult.of(corrId, entityId, encryptMessage(record, next));
+            return new CommandResult(new Reply.Delivery(corrId, entityId, record.rcvDhSecret(), next), null);
         } catch (StoreException e) {
             return CommandResult.of(corrId, entityId, err(storeError(e)));
         }

@@ -130,7 +130,7 @@ final class ProxyCommands {
     private BrokerMessage forked(CorrId corrId, EntityId entityId, Supplier<BrokerMessage> command) {
         try {
             slots.fork("smp-client-" + client.id() + "-proxy", () -> {
-                Outgoing answer = Outgoing.of(List.of(new Reply(corrId, entityId, command.get())));
+                Outgoing answer = Outgoing.of(List.of(Reply.of(corrId, entityId, command.get())));
                 if (client.connected() && !client.offer(answer)) {
                     client.forkSend(answer, () -> { });
                 }

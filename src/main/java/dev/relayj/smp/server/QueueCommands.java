@@ -64,10 +64,10 @@ final class QueueCommands extends CommandFamily {
                 .map(password -> request.basicAuth() != null && request.basicAuth().text().equals(password))
                 .orElse(true);
         if (!allowed) {
-            return new Reply(corrId, entityId, err(ErrorType.Simple.AUTH));
+            return Reply.of(corrId, entityId, err(ErrorType.Simple.AUTH));
         }
         if (session.serviceId() != null && request.subscriptionMode() == SubscriptionMode.ONLY_CREATE) {
-            return new Reply(corrId, entityId, err(ErrorType.cmd(CommandError.PROHIBITED)));
+            return Reply.of(corrId, entityId, err(ErrorType.cmd(CommandError.PROHIBITED)));
         }
         long now = env.nowSeconds();
         X25519PrivateKey dhKey = X25519PrivateKey.generate(env.random);
@@ -102,7 +102,7 @@ final class QueueCommands extends CommandFamily {
                 }
             }
             if (clientIds && !Arrays.equals(senderId.bytes(), expectedSenderId)) {
-                return new Reply(corrId, entityId, err(ErrorType.cmd(CommandError.PROHIBITED)));
+                return Reply.of(corrId, entityId, err(ErrorType.cmd(CommandError.PROHIBITED)));
             }
             EntityId recipientId = session.randomId();
             NotifierCredentials notifier = null;
@@ -117,11 +117,11 @@ final class QueueCommands extends CommandFamily {
             } catch (StoreException e) {
                 if (e.error() == StoreError.DUPLICATE) {
                     if (clientIds) {
-                        return new Reply(corrId, entityId, err(ErrorType.Simple.AUTH));
+                        return Reply.of(corrId, entityId, err(ErrorType.Simple.AUTH));
                     }
                     continue;
                 }
-                return new Reply(corrId, entityId, err(storeError(e)));
+                return Reply.of(corrId, entityId, err(storeError(e)));
             }
             stats.increment(Q_CREATED);
             stats.increment(Q_COUNT);
@@ -135,9 +135,9 @@ final class QueueCommands extends CommandFamily {
                     ? null : new ServerNotifierCredentials(notifier.notifierId(), ntfDhKey.publicKey());
             QueueIdsKeys ids = new QueueIdsKeys(recipientId, senderId, dhKey.publicKey(), request.queueMode(),
                     link == null ? null : link.linkId(), session.serviceId(), ntfCreds);
-            return new Reply(corrId, entityId, new BrokerMessage.Ids(ids));
+            return Reply.of(corrId, entityId, new BrokerMessage.Ids(ids));
         }
-        return new Reply(corrId, entityId, err(ErrorType.Simple.INTERNAL));
+        return Reply.of(corrId, entityId, err(ErrorType.Simple.INTERNAL));
     }
 
     /** A queue created by a service is held through the service's subscription (Server.hs subscribeNewQueue). */

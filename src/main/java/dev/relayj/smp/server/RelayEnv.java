@@ -1,9 +1,11 @@
 package dev.relayj.smp.server;
 
 import dev.relayj.runtime.CommandGate;
+import dev.relayj.smp.protocol.MessageLimits;
 import dev.relayj.smp.store.MessageStore;
 import dev.relayj.smp.store.QueueStore;
 import dev.relayj.stats.SmpServerStats;
+import dev.relayj.transport.BlockBuffers;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collection;
@@ -28,6 +30,8 @@ final class RelayEnv {
     final AtomicBoolean active = new AtomicBoolean(true);
     final CommandGate commands = new CommandGate(active);
     final ProxyRelay proxy;
+    /** Outgoing block buffers: as many as writers may fill at once on a busy server, about 1 MB. */
+    final BlockBuffers blockBuffers = new BlockBuffers(MessageLimits.BLOCK_SIZE, 64);
     /** Held while the state is saved ({@code savingLock}): by the control port's save and on stop. */
     final ReentrantLock savingLock = new ReentrantLock();
     private final AtomicLong clientSeq = new AtomicLong();

@@ -1,5 +1,6 @@
 package dev.relayj.smp.server;
 
+import dev.relayj.encoding.ByteView;
 import dev.relayj.crypto.AuthPublicKey;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.protocol.Authorization;
@@ -89,7 +90,7 @@ final class TransmissionVerifier {
     }
 
     private Verification verifiedWith(ServerTransmission.Received t, List<AuthPublicKey> keys, Verification.Verified verified) {
-        byte[] authorized = ServiceAuthorization.authorizedForQueueKey(
+        ByteView authorized = ServiceAuthorization.authorizedForQueueKey(
                 service == null ? null : service.certHash(), t.authorization(), t.authorized());
         for (AuthPublicKey key : keys) {
             if (CommandAuthorization.verify(serverKey, Authorization.authOf(t.authorization()), authorized, t.corrId(), key)) {

@@ -2,6 +2,7 @@ package dev.relayj.smp.store;
 
 import dev.relayj.protocol.EntityId;
 
+import dev.relayj.encoding.ByteView;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpReader;
 import dev.relayj.encoding.SmpWriter;
@@ -28,26 +29,48 @@ import java.util.List;
 sealed interface JournalRecord {
     EntityId recipientId();
 
-    void writeTo(SmpWriter out);
+    /**
+     * The payload, except the bytes of {@link #body()} at its end: the journal copies a message
+     * body from where it is straight into its write buffer.
+     */
+    void writeHead(SmpWriter out);
+
+    /** The last field's bytes when it is a message body; empty for every other record. */
+    default ByteView body() {
+        return ByteView.EMPTY;
+    }
+
+    default void writeTo(SmpWriter out) {
+        writeHead(out);
+        out.writeRaw(body());
+    }
 
     record Added(EntityId recipientId, Message message) implements JournalRecord {
         @Override
-        public void writeTo(SmpWriter out) {
+        public void writeHead(SmpWriter out) {
             out.writeChar('A').writeShortBytes(recipientId.bytes());
-            writeMessage(out, message);
+            switch (message) {
+                case Message.Sent sent -> writeSentHead(out, sent);
+                case Message.QuotaMarker marker -> writeMessage(out, marker);
+            }
+        }
+
+        @Override
+        public ByteView body() {
+            return message instanceof Message.Sent sent ? sent.body() : ByteView.EMPTY;
         }
     }
 
     record Removed(EntityId recipientId, EntityId messageId) implements JournalRecord {
         @Override
-        public void writeTo(SmpWriter out) {
+        public void writeHead(SmpWriter out) {
             out.writeChar('D').writeShortBytes(recipientId.bytes()).writeShortBytes(messageId.bytes());
         }
     }
 
     record Cleared(EntityId recipientId) implements JournalRecord {
         @Override
-        public void writeTo(SmpWriter out) {
+        public void writeHead(SmpWriter out) {
             out.writeChar('X').writeShortBytes(recipientId.bytes());
         }
     }
@@ -59,7 +82,7 @@ sealed interface JournalRecord {
         }
 
         @Override
-        public void writeTo(SmpWriter out) {
+        public void writeHead(SmpWriter out) {
             out.writeChar('S').writeShortBytes(recipientId.bytes()).writeBool(overQuota).writeWord32(messages.size());
             for (Message message : messages) {
                 writeMessage(out, message);
@@ -67,10 +90,18 @@ sealed interface JournalRecord {
         }
     }
 
+    /** A sent message up to its body: the body's length is the last thing written. */
+    private static void writeSentHead(SmpWriter out, Message.Sent sent) {
+        out.writeChar('M').writeShortBytes(sent.id().bytes()).writeInt64(sent.timestamp())
+                .writeBool(sent.notification()).writeWord16(sent.body().length());
+    }
+
     private static void writeMessage(SmpWriter out, Message message) {
         switch (message) {
-            case Message.Sent sent -> out.writeChar('M').writeShortBytes(sent.id().bytes())
-                    .writeInt64(sent.timestamp()).writeBool(sent.notification()).writeLarge(sent.body());
+            case Message.Sent sent -> {
+                writeSentHead(out, sent);
+                out.writeRaw(sent.body());
+            }
             case Message.QuotaMarker marker -> out.writeChar('Q').writeShortBytes(marker.id().bytes())
                     .writeInt64(marker.timestamp());
         }
@@ -81,7 +112,7 @@ sealed interface JournalRecord {
         EntityId id = new EntityId(in.readShortBytes());
         long timestamp = in.readInt64();
         return switch (kind) {
-            case 'M' -> new Message.Sent(id, timestamp, in.readBool(), in.readLarge());
+            case 'M' -> new Message.Sent(id, timestamp, in.readBool(), in.readLargeView());
             case 'Q' -> new Message.QuotaMarker(id, timestamp);
             default -> throw new DecodingException("unknown message kind");
         };

@@ -3,8 +3,8 @@ package dev.relayj.smp.store;
 import dev.relayj.protocol.EntityId;
 
 import dev.relayj.encoding.Base64Url;
+import dev.relayj.encoding.ByteView;
 import dev.relayj.encoding.DecodingException;
-import java.util.Arrays;
 
 /**
  * A message waiting in a queue ({@code Message} in simplexmq's {@code Protocol.hs}): a sent
@@ -19,40 +19,25 @@ public sealed interface Message {
     /** The text of the message log: {@code <id> <ts> flags=T|F <body>} or {@code <id> <ts> quota}. */
     String encode();
 
-    record Sent(EntityId id, long timestamp, boolean notification, byte[] body) implements Message {
-        public Sent {
-            body = body.clone();
-        }
-
-        @Override
-        public byte[] body() {
-            return body.clone();
+    /** A sent message; its body may be a view of the block it arrived in. */
+    record Sent(EntityId id, long timestamp, boolean notification, ByteView body) implements Message {
+        public Sent(EntityId id, long timestamp, boolean notification, byte[] body) {
+            this(id, timestamp, notification, ByteView.copyOf(body));
         }
 
         int bodyLength() {
-            return body.length;
+            return body.length();
         }
 
         @Override
         public String encode() {
             return id.toBase64() + " " + timestamp + " flags=" + (notification ? 'T' : 'F') + " "
-                    + Base64Url.encode(body);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Sent sent && id.equals(sent.id) && timestamp == sent.timestamp
-                    && notification == sent.notification && Arrays.equals(body, sent.body);
-        }
-
-        @Override
-        public int hashCode() {
-            return id.hashCode();
+                    + Base64Url.encode(body.toByteArray());
         }
 
         @Override
         public String toString() {
-            return "Message.Sent[" + id + ", " + timestamp + ", " + body.length + " bytes]";
+            return "Message.Sent[" + id + ", " + timestamp + ", " + body.length() + " bytes]";
         }
     }
 

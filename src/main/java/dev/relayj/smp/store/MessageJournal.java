@@ -1,6 +1,7 @@
 package dev.relayj.smp.store;
 
 import dev.relayj.store.Directories;
+import dev.relayj.encoding.ByteView;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.encoding.SmpWriter;
 import java.io.IOException;
@@ -52,6 +53,8 @@ public final class MessageJournal implements AutoCloseable {
     private long segmentBytes;
     private byte[] batch = new byte[8192];
     private int batchSize;
+    /** The buffer of the last write, taken as the next batch: writing does not allocate. */
+    private byte[] spare;
     private long appendedSeq;
     private long durableSeq;
     private boolean flushing;
@@ -166,11 +169,15 @@ public final class MessageJournal implements AutoCloseable {
 
     /** Adds a record to the current batch; returns its sequence number for {@link #awaitDurable}. */
     public long append(JournalRecord record) throws IOException {
-        SmpWriter payload = new SmpWriter(64);
-        record.writeTo(payload);
-        byte[] bytes = payload.toByteArray();
+        SmpWriter head = new SmpWriter(96);
+        record.writeHead(head);
+        byte[] headBytes = head.toByteArray();
+        ByteView body = record.body();
+        int length = headBytes.length + body.length();
         // the checksum of a 16 KB body is computed before taking the lock all appenders share
-        int crc = crc32c(bytes, 0, bytes.length);
+        CRC32C crc = new CRC32C();
+        crc.update(headBytes);
+        body.updateChecksum(crc);
         lock.lock();
         try {
             if (closed) {
@@ -179,10 +186,11 @@ public final class MessageJournal implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
-            ensureBatch(HEADER + bytes.length);
-            ByteBuffer.wrap(batch, batchSize, HEADER).putInt(bytes.length).putInt(crc);
-            System.arraycopy(bytes, 0, batch, batchSize + HEADER, bytes.length);
-            batchSize += HEADER + bytes.length;
+            ensureBatch(HEADER + length);
+            ByteBuffer.wrap(batch, batchSize, HEADER).putInt(length).putInt((int) crc.getValue());
+            System.arraycopy(headBytes, 0, batch, batchSize + HEADER, headBytes.length);
+            body.copyTo(batch, batchSize + HEADER + headBytes.length);
+            batchSize += HEADER + length;
             return ++appendedSeq;
         } finally {
             lock.unlock();
@@ -315,7 +323,8 @@ public final class MessageJournal implements AutoCloseable {
         int size = batchSize;
         long seq = appendedSeq;
         FileChannel target = channel;
-        batch = new byte[Math.max(8192, Math.min(size, 1 << 20))];
+        batch = spare != null ? spare : new byte[Math.max(8192, Math.min(size, 1 << 20))];
+        spare = null;
         batchSize = 0;
         lock.unlock();
         IOException error = null;
@@ -332,6 +341,9 @@ public final class MessageJournal implements AutoCloseable {
         } finally {
             lock.lock();
             flushing = false;
+            if (toWrite.length <= 1 << 20) {
+                spare = toWrite;
+            }
             if (error == null) {
                 durableSeq = seq;
                 segmentBytes += size;

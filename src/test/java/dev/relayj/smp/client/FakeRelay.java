@@ -75,7 +75,7 @@ final class FakeRelay implements AutoCloseable {
             try {
                 for (Batch batch : Transmissions.batch(MessageLimits.BLOCK_SIZE, transmissions)) {
                     if (batch instanceof Batch.Block block) {
-                        handle.sendBlock(block.content());
+                        handle.sendBlock(Transmissions.blockContent(block, transmissions));
                     }
                 }
             } catch (TransportException e) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relayj.crypto.CbAuthenticator;
 import dev.relayj.crypto.CbNonce;
 import dev.relayj.crypto.Ed25519PrivateKey;
+import dev.relayj.encoding.ByteView;
 import dev.relayj.crypto.Ed448PrivateKey;
 import dev.relayj.crypto.X25519PrivateKey;
 import dev.relayj.protocol.Authorization;
@@ -68,20 +69,21 @@ class CommandAuthorizationTest {
         TransmissionAuth queueSig = new TransmissionAuth.Signature(ed25519.sign(authorized).bytes());
         Authorization withServiceSig = new Authorization(queueSig, serviceSig);
         Authorization without = new Authorization(queueSig);
-        assertTrue(ServiceAuthorization.serviceSignatureValid(Command.SUB, service.publicKey(), withServiceSig, authorized));
-        assertFalse(ServiceAuthorization.serviceSignatureValid(Command.SUB, service.publicKey(), without, authorized));
-        assertTrue(ServiceAuthorization.serviceSignatureValid(Command.SUB, null, without, authorized));
-        assertFalse(ServiceAuthorization.serviceSignatureValid(Command.SUB, null, withServiceSig, authorized));
-        assertFalse(ServiceAuthorization.serviceSignatureValid(Command.GET, service.publicKey(), withServiceSig, authorized));
-        assertTrue(ServiceAuthorization.serviceSignatureValid(Command.GET, service.publicKey(), without, authorized));
+        ByteView view = ByteView.copyOf(authorized);
+        assertTrue(ServiceAuthorization.serviceSignatureValid(Command.SUB, service.publicKey(), withServiceSig, view));
+        assertFalse(ServiceAuthorization.serviceSignatureValid(Command.SUB, service.publicKey(), without, view));
+        assertTrue(ServiceAuthorization.serviceSignatureValid(Command.SUB, null, without, view));
+        assertFalse(ServiceAuthorization.serviceSignatureValid(Command.SUB, null, withServiceSig, view));
+        assertFalse(ServiceAuthorization.serviceSignatureValid(Command.GET, service.publicKey(), withServiceSig, view));
+        assertTrue(ServiceAuthorization.serviceSignatureValid(Command.GET, service.publicKey(), without, view));
         assertFalse(ServiceAuthorization.serviceSignatureValid(Command.NSUB, service.publicKey(),
-                new Authorization(queueSig, Samples.filled(64, 0)), authorized));
+                new Authorization(queueSig, Samples.filled(64, 0)), view));
         // the queue key then signs the certificate fingerprint in front of the transmission
         byte[] certHash = Samples.filled(32, 9);
         assertArrayEquals(Samples.concat(certHash, authorized),
-                ServiceAuthorization.authorizedForQueueKey(certHash, withServiceSig, authorized));
-        assertSame(authorized, ServiceAuthorization.authorizedForQueueKey(certHash, without, authorized));
-        assertSame(authorized, ServiceAuthorization.authorizedForQueueKey(null, withServiceSig, authorized));
+                ServiceAuthorization.authorizedForQueueKey(certHash, withServiceSig, view).toByteArray());
+        assertSame(view, ServiceAuthorization.authorizedForQueueKey(certHash, without, view));
+        assertSame(view, ServiceAuthorization.authorizedForQueueKey(null, withServiceSig, view));
     }
 
     @Test
@@ -89,12 +91,13 @@ class CommandAuthorizationTest {
         Ed25519PrivateKey service = Ed25519PrivateKey.generate(RANDOM);
         EntityId serviceId = Samples.entity("service-id");
         Authorization signed = signature(service.sign(authorized).bytes());
-        assertTrue(ServiceAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(), signed, authorized));
-        assertFalse(ServiceAuthorization.serviceCommandValid(Samples.entity("other"), serviceId, service.publicKey(), signed, authorized));
-        assertFalse(ServiceAuthorization.serviceCommandValid(serviceId, null, null, signed, authorized));
+        ByteView view = ByteView.copyOf(authorized);
+        assertTrue(ServiceAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(), signed, view));
+        assertFalse(ServiceAuthorization.serviceCommandValid(Samples.entity("other"), serviceId, service.publicKey(), signed, view));
+        assertFalse(ServiceAuthorization.serviceCommandValid(serviceId, null, null, signed, view));
         assertFalse(ServiceAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(),
-                new Authorization(signed.auth(), service.sign(authorized).bytes()), authorized));
+                new Authorization(signed.auth(), service.sign(authorized).bytes()), view));
         assertFalse(ServiceAuthorization.serviceCommandValid(serviceId, serviceId, service.publicKey(),
-                signature(ed448.sign(authorized).bytes()), authorized));
+                signature(ed448.sign(authorized).bytes()), view));
     }
 }

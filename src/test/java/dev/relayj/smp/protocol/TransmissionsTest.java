@@ -134,9 +134,12 @@ class TransmissionsTest {
                     new Authorization(new TransmissionAuth.Signature(SAMPLE_SIG_BYTES)), forAuth.toSend());
             ServerTransmission.Received received = assertInstanceOf(ServerTransmission.Received.class,
                     Transmissions.decodeServerBlock(params, concat(new byte[] {1}, large(transmission))).get(0));
-            assertArrayEquals(expectedForAuth, received.authorized());
+            assertArrayEquals(expectedForAuth, received.authorized().toByteArray());
             assertEquals(new TransmissionAuth.Signature(SAMPLE_SIG_BYTES), received.authorization().auth());
             assertNull(received.authorization().serviceSignature());
+            // without an authorization there is no room for the session id before the rest: a copy
+            byte[] unsigned = Transmissions.withAuthorization(params.serviceAuth(), null, forAuth.toSend());
+            assertArrayEquals(expectedForAuth, Transmissions.parseTransmission(params, unsigned).value().authorized().toByteArray());
         }
     }
 
@@ -213,12 +216,12 @@ class TransmissionsTest {
         return clientTransmission(params, auth, new Command.Send(MsgFlags.NONE, random(length)));
     }
 
-    private static List<Integer> counts(List<Batch> batches) {
+    private static List<Integer> counts(List<byte[]> transmissions) {
         List<Integer> counts = new ArrayList<>();
-        for (Batch batch : batches) {
+        for (Batch batch : Transmissions.batch(MessageLimits.BLOCK_SIZE, transmissions)) {
             if (batch instanceof Batch.Block block) {
                 counts.add(block.count());
-                assertTrue(block.content().length <= MessageLimits.BLOCK_SIZE - 18);
+                assertTrue(Transmissions.blockContent(block, transmissions).length <= MessageLimits.BLOCK_SIZE - 18);
             } else {
                 counts.add(-1);
             }
@@ -236,8 +239,8 @@ class TransmissionsTest {
 
     @Test
     void batchesSubscriptions() {
-        assertEquals(List.of(38, 106, 106), counts(Transmissions.batch(MessageLimits.BLOCK_SIZE, repeat(250, () -> sub(V6)))));
-        assertEquals(List.of(30, 135, 135), counts(Transmissions.batch(MessageLimits.BLOCK_SIZE, repeat(300, () -> sub(V18)))));
+        assertEquals(List.of(38, 106, 106), counts(repeat(250, () -> sub(V6))));
+        assertEquals(List.of(30, 135, 135), counts(repeat(300, () -> sub(V18))));
     }
 
     @Test
@@ -245,11 +248,11 @@ class TransmissionsTest {
         List<byte[]> v6 = new ArrayList<>(repeat(60, () -> sub(V6)));
         v6.add(send(V6, 8000));
         v6.addAll(repeat(40, () -> sub(V6)));
-        assertEquals(List.of(47, 54), counts(Transmissions.batch(MessageLimits.BLOCK_SIZE, v6)));
+        assertEquals(List.of(47, 54), counts(v6));
         List<byte[]> v18 = new ArrayList<>(repeat(60, () -> sub(V18)));
         v18.add(send(V18, 8000));
         v18.addAll(repeat(40, () -> sub(V18)));
-        assertEquals(List.of(33, 68), counts(Transmissions.batch(MessageLimits.BLOCK_SIZE, v18)));
+        assertEquals(List.of(33, 68), counts(v18));
     }
 
     @Test
@@ -257,26 +260,25 @@ class TransmissionsTest {
         List<byte[]> v6 = new ArrayList<>(repeat(50, () -> sub(V6)));
         v6.add(send(V6, 17000));
         v6.addAll(repeat(150, () -> sub(V6)));
-        List<Batch> batches = Transmissions.batch(MessageLimits.BLOCK_SIZE, v6);
-        assertEquals(List.of(50, -1, 44, 106), counts(batches));
-        assertEquals(new Batch.TooLarge(50), batches.get(1));
+        assertEquals(List.of(50, -1, 44, 106), counts(v6));
+        assertEquals(new Batch.TooLarge(50), Transmissions.batch(MessageLimits.BLOCK_SIZE, v6).get(1));
         List<byte[]> v18 = new ArrayList<>(repeat(60, () -> sub(V18)));
         v18.add(send(V18, 17000));
         v18.addAll(repeat(150, () -> sub(V18)));
-        assertEquals(List.of(60, -1, 15, 135), counts(Transmissions.batch(MessageLimits.BLOCK_SIZE, v18)));
+        assertEquals(List.of(60, -1, 15, 135), counts(v18));
         List<byte[]> first = new ArrayList<>();
         first.add(send(V18, 17000));
         first.addAll(repeat(210, () -> sub(V18)));
-        assertEquals(List.of(-1, 75, 135), counts(Transmissions.batch(MessageLimits.BLOCK_SIZE, first)));
+        assertEquals(List.of(-1, 75, 135), counts(first));
     }
 
     @Test
     void batchesServerEvents() {
         List<byte[]> ends = repeat(300, () -> Transmissions.encodeResponse(V18, CorrId.NONE, new EntityId(random(24)), BrokerMessage.END));
-        assertEquals(List.of(45, 255), counts(Transmissions.batch(MessageLimits.BLOCK_SIZE, ends)));
+        assertEquals(List.of(45, 255), counts(ends));
         List<byte[]> nmsgs = repeat(200, () -> Transmissions.encodeResponse(V18, CorrId.NONE, new EntityId(random(24)),
                 new BrokerMessage.Nmsg(random(24), random(MessageLimits.PADDED_NMSG_META_LENGTH + 16))));
-        assertEquals(List.of(40, 80, 80), counts(Transmissions.batch(MessageLimits.BLOCK_SIZE, nmsgs)));
+        assertEquals(List.of(40, 80, 80), counts(nmsgs));
     }
 
     @Test
@@ -299,10 +301,10 @@ class TransmissionsTest {
         List<byte[]> readBack = new ArrayList<>();
         for (Batch batch : Transmissions.batch(MessageLimits.BLOCK_SIZE, transmissions)) {
             Batch.Block block = (Batch.Block) batch;
-            for (Parsed<RawTransmission> parsed : Transmissions.parseBlock(V18, block.content())) {
+            for (Parsed<RawTransmission> parsed : Transmissions.parseBlock(V18, Transmissions.blockContent(block, transmissions))) {
                 RawTransmission t = parsed.value();
                 readBack.add(Transmissions.withAuthorization(true, new Authorization(TransmissionAuth.fromBytes(t.authorization())),
-                        concat(shortBytes(t.corrId().bytes()), shortBytes(t.entityId().bytes()), t.command())));
+                        concat(shortBytes(t.corrId().bytes()), shortBytes(t.entityId().bytes()), t.command().toByteArray())));
             }
         }
         assertEquals(transmissions.size(), readBack.size());
@@ -329,6 +331,22 @@ class TransmissionsTest {
                     new BrokerMessage.Msg(filled(24, 6), filled(MessageLimits.PADDED_RCV_MESSAGE_LENGTH + 16, 7)));
             assertInstanceOf(Batch.Block.class, Transmissions.batch(MessageLimits.BLOCK_SIZE, List.of(msgT)).get(0),
                     () -> "MSG at v" + version);
+        }
+    }
+
+    @Test
+    void aMessageHeadAndItsBodyEncodeAsTheWholeMsgResponse() {
+        byte[] msgId = filled(24, 5);
+        byte[] encrypted = new Random(3).ints(300, 0, 256).collect(java.io.ByteArrayOutputStream::new,
+                (out, b) -> out.write(b), (a, b) -> a.writeBytes(b.toByteArray())).toByteArray();
+        for (TransmissionParams params : List.of(V6, V18)) {
+            CorrId corrId = new CorrId(filled(24, 1));
+            EntityId entityId = new EntityId(filled(24, 2));
+            byte[] whole = Transmissions.encodeResponse(params, corrId, entityId, new BrokerMessage.Msg(msgId, encrypted));
+            byte[] head = Transmissions.encodeMessageHead(params, corrId, entityId, msgId);
+            assertArrayEquals(whole, concat(head, encrypted), "v" + params.version());
+            assertArrayEquals(Transmissions.encodeResponse(params, CorrId.NONE, entityId, new BrokerMessage.Msg(msgId, encrypted)),
+                    concat(Transmissions.encodeMessageHead(params, CorrId.NONE, entityId, msgId), encrypted));
         }
     }
 }

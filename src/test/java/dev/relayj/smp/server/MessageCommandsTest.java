@@ -37,6 +37,8 @@ class MessageCommandsTest {
         EntityId id = f.newQueue(new QueueRequestData.Messaging(null), SubscriptionMode.ONLY_CREATE).ids().recipientId();
         StoreQueue q = f.queue(id);
         assertEquals(BrokerMessage.OK, f.messages.sendMessage(send("hello"), q, q.record()));
+        assertEquals(0, f.stats.counter(MSG_SENT).get(), "counted once durable, after the block's last command");
+        assertNull(f.messages.completeBlock(), "durable");
 
         CommandResult sub = f.messages.subscribe(CORR, id, q, q.record());
         assertInstanceOf(BrokerMessage.Sok.class, sub.reply().message());
@@ -56,9 +58,10 @@ class MessageCommandsTest {
         CommandFamilies f = new CommandFamilies(dir);
         EntityId id = f.newQueue(new QueueRequestData.Messaging(null), SubscriptionMode.ONLY_CREATE).ids().recipientId();
         StoreQueue q = f.queue(id);
-        assertEquals(BrokerMessage.OK, f.messages.getMessage(id, q, q.record()), "no message yet");
+        assertEquals(BrokerMessage.OK, f.messages.getMessage(CORR, id, q, q.record()).reply().message(), "no message yet");
         f.messages.sendMessage(send("one"), q, q.record());
-        assertInstanceOf(BrokerMessage.Msg.class, f.messages.getMessage(id, q, q.record()));
+        assertNull(f.messages.completeBlock());
+        assertInstanceOf(BrokerMessage.Msg.class, f.messages.getMessage(CORR, id, q, q.record()).reply().message());
         assertEquals(BrokerMessage.err(CommandError.PROHIBITED), f.messages.subscribe(CORR, id, q, q.record()).reply().message());
         assertEquals(1, f.stats.counter(MSG_GET_NO_MSG).get());
         assertEquals(1, f.stats.counter(MSG_GET).get());

@@ -89,7 +89,7 @@ final class ProxiedSender implements AutoCloseable {
         Batch.Block block = (Batch.Block) Transmissions.batch(MessageLimits.BLOCK_SIZE, List.of(transmission)).get(0);
         byte[] encrypted;
         try {
-            encrypted = CryptoBox.cbEncrypt(secret, nonce, block.content(), MessageLimits.PADDED_PROXIED_TRANSMISSION_LENGTH);
+            encrypted = CryptoBox.cbEncrypt(secret, nonce, Transmissions.blockContent(block, List.of(transmission)), MessageLimits.PADDED_PROXIED_TRANSMISSION_LENGTH);
         } catch (CryptoException e) {
             throw new AssertionError(e);
         }

@@ -26,8 +26,12 @@ import dev.relayj.smp.protocol.QueueMode;
 import dev.relayj.smp.protocol.QueueRequestData;
 import dev.relayj.smp.protocol.RcvMessageBody;
 import dev.relayj.smp.protocol.SubscriptionMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +68,40 @@ class ServerScenariosTest {
 
     static byte[] msgId(BrokerMessage message) {
         return assertInstanceOf(BrokerMessage.Msg.class, message).msgId();
+    }
+
+    @Test
+    void aBlockOfSendsIsAnsweredInOrderAndEachMessageDelivered() throws Exception {
+        try (TestSmpClient r = connect(18); TestSmpClient s = connect(18)) {
+            TestSmpClient.TestQueue q1 = r.createQueue();
+            TestSmpClient.TestQueue q2 = r.createQueue();
+            // one block of three SENDs: the journal is waited for once, after the last of them, and
+            // the answers keep the block's order; the commands run last to first, as the reference's
+            // client loop folds the block from the right (foldrM in Server.hs), so q1 gets "three" first
+            List<CorrId> corrIds = List.of(TestSmpClient.corrId(), TestSmpClient.corrId(), TestSmpClient.corrId());
+            s.sendTransmissions(List.of(
+                    s.transmission(corrIds.get(0), q1.sndId(), send("one"), null),
+                    s.transmission(corrIds.get(1), q2.sndId(), send("two"), null),
+                    s.transmission(corrIds.get(2), q1.sndId(), send("three"), null)));
+            for (CorrId corrId : corrIds) {
+                ClientTransmission answer = s.receive();
+                assertEquals(corrId, answer.corrId());
+                assertEquals(OK, answer.message().value());
+            }
+            Map<EntityId, String> delivered = new HashMap<>();
+            byte[] firstOfQ1 = null;
+            for (int i = 0; i < 2; i++) {
+                ClientTransmission t = r.receive();
+                TestSmpClient.TestQueue q = t.entityId().equals(q1.rcvId()) ? q1 : q2;
+                delivered.put(t.entityId(), new String(TestSmpClient.bodyOf(q, t.message().value()), StandardCharsets.UTF_8));
+                if (q == q1) {
+                    firstOfQ1 = msgId(t.message().value());
+                }
+            }
+            assertEquals(Map.of(q1.rcvId(), "three", q2.rcvId(), "two"), delivered);
+            BrokerMessage next = r.call(q1.rcvId(), new Command.Ack(firstOfQ1), q1.rcvKey());
+            assertEquals("one", new String(TestSmpClient.bodyOf(q1, next), StandardCharsets.UTF_8));
+        }
     }
 
     @Test

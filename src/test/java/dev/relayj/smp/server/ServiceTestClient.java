@@ -109,7 +109,7 @@ final class ServiceTestClient implements AutoCloseable {
         byte[] transmission = Transmissions.withAuthorization(params.serviceAuth(), authorization, forAuth.toSend());
         for (Batch batch : Transmissions.batch(MessageLimits.BLOCK_SIZE, List.of(transmission))) {
             try {
-                handle.sendBlock(((Batch.Block) batch).content());
+                handle.sendBlock(Transmissions.blockContent((Batch.Block) batch, List.of(transmission)));
             } catch (IOException | TransportException e) {
                 throw new IllegalStateException(e);
             }

@@ -59,7 +59,6 @@ import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsUtils;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * A test SMP client over real TLS: it shares with the server only the protocol, transport and
@@ -154,7 +153,7 @@ final class TestSmpClient implements AutoCloseable {
 
     void sendTransmissions(List<byte[]> transmissions) {
         for (Batch batch : Transmissions.batch(MessageLimits.BLOCK_SIZE, transmissions)) {
-            sendRaw(((Batch.Block) batch).content());
+            sendRaw(Transmissions.blockContent((Batch.Block) batch, transmissions));
         }
     }
 
@@ -277,7 +276,7 @@ final class TestSmpClient implements AutoCloseable {
     }
 
     static byte[] bodyOf(TestQueue queue, BrokerMessage message) {
-        return assertInstanceOf(RcvMessageBody.Message.class, decrypt(queue, message)).body();
+        return assertInstanceOf(RcvMessageBody.Message.class, decrypt(queue, message)).body().toByteArray();
     }
 
     // ---- TLS
@@ -287,7 +286,7 @@ final class TestSmpClient implements AutoCloseable {
         final List<byte[]> serverChain = new ArrayList<>();
 
         Client(boolean alpn) {
-            super(new BcTlsCrypto(RANDOM));
+            super(dev.relayj.tls.ClientTlsCrypto.create(RANDOM));
             this.alpn = alpn;
         }
 
