@@ -119,6 +119,73 @@ public final class QueueRecord {
         }
     }
 
+    /**
+     * Builds the packed part of records straight from decoded bytes, reused record after record (a
+     * store log replay makes millions): no key, secret, id or list objects on the way. Fields are
+     * given in their order: recipient keys, DH secret, sender id, sender key.
+     */
+    static final class Packer {
+        static final long NEVER_UPDATED = NO_DAY;
+        private static final int MAX_KEYS = 255;
+        private final byte[] buffer = new byte[1 + MAX_KEYS * 58 + SECRET_LENGTH + 256 + 58];
+        private int length;
+
+        void start() {
+            buffer[0] = 0;
+            length = 1;
+        }
+
+        /** Adds a recipient key given as its DER; false when it is not an authorization key, or one too many. */
+        boolean recipientKey(byte[] der, int from, int count) {
+            if ((buffer[0] & 0xff) == MAX_KEYS || !key(der, from, count)) {
+                return false;
+            }
+            buffer[0]++;
+            return true;
+        }
+
+        void secret(byte[] secret, int from) {
+            System.arraycopy(secret, from, buffer, length, SECRET_LENGTH);
+            length += SECRET_LENGTH;
+        }
+
+        /** An id of 1 to 255 bytes. */
+        void senderId(byte[] id, int from, int count) {
+            buffer[length++] = (byte) count;
+            System.arraycopy(id, from, buffer, length, count);
+            length += count;
+        }
+
+        /** The sender key given as its DER, or with count 0 none; false when it is not an authorization key. */
+        boolean senderKey(byte[] der, int from, int count) {
+            if (count == 0) {
+                buffer[length++] = NO_KEY;
+                return true;
+            }
+            return key(der, from, count);
+        }
+
+        /** An active queue without link, notifier or service; {@code updatedAt} {@link #NEVER_UPDATED} when never set. */
+        QueueRecord record(QueueMode queueMode, long updatedAt) {
+            return new QueueRecord(Arrays.copyOf(buffer, length), queueMode, EntityStatus.ACTIVE, updatedAt, null);
+        }
+
+        private boolean key(byte[] der, int from, int count) {
+            for (byte type = ED25519; type <= X25519; type++) {
+                byte[] prefix = SPKI_PREFIXES[type];
+                int rawLength = keyLength(type);
+                if (count == prefix.length + rawLength
+                        && Arrays.equals(der, from, from + prefix.length, prefix, 0, prefix.length)) {
+                    buffer[length++] = type;
+                    System.arraycopy(der, from + prefix.length, buffer, length, rawLength);
+                    length += rawLength;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** SPKI prefixes by key type code. */
     private static final byte[][] SPKI_PREFIXES = {
         KeyAlgorithm.ED25519.spkiPrefix(), KeyAlgorithm.ED448.spkiPrefix(), KeyAlgorithm.X25519.spkiPrefix()

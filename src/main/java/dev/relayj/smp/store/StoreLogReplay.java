@@ -2,11 +2,14 @@ package dev.relayj.smp.store;
 
 import dev.relayj.encoding.DecodingException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,34 +17,34 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Replays a store log: lines are parsed on all cores, in batches, and applied to the store in
- * their order on the calling thread. Parsing (base64, keys) is most of the work of a restart; the
- * store's changes must stay in log order. The outcome, warnings and errors included, is the same
- * as applying line after line: a batch's results are applied only after every earlier batch's.
+ * Replays a store log: the calling thread reads the file in blocks of whole lines and applies
+ * records to the store in their order, while the other cores parse blocks straight from their bytes
+ * (base64, keys: most of the work of a restart). The outcome, warnings and errors included, is the
+ * same as applying line after line: a block's records are applied only after every earlier
+ * block's, and the first line that is not a record ends the replay there.
  */
 final class StoreLogReplay {
-    private static final int BATCH_LINES = 4096;
+    /** The parsed lines of a block: records, then what ends the replay after them, if anything does. */
+    private record Batch(StoreLogRecord[] records, int count, Ending ending) {}
 
-    /** What one line became: a record, or why it is not one. */
-    private sealed interface Line {
-        record Parsed(StoreLogRecord record) implements Line {}
-
-        record Invalid(String problem) implements Line {}
-    }
-
-    /** A batch of lines and what ends the replay after them, if anything does. */
-    private record Batch(long firstLine, List<Line> lines, Ending ending) {}
-
-    /** The log's end: cut by a crash (a note, then the records before it count), or broken (an error). */
+    /** A line that is not a record: it ends the replay. */
     private sealed interface Ending {
-        record UnfinishedLine(String note) implements Ending {}
+        /** A complete line that does not parse: an error. */
+        record Invalid(String problem) implements Ending {}
 
-        record Broken(long line, String problem) implements Ending {}
+        /** A complete line that is not UTF-8 text: an error. */
+        record Malformed() implements Ending {}
+
+        /** The file's last line, without its newline: a crash cut its write, so it is skipped with a warning. */
+        record Unfinished(boolean malformed) implements Ending {}
     }
+
+    private static final String MALFORMED = "not valid UTF-8 text";
 
     private final Path file;
     private final QueueStore store;
     private final Consumer<String> notes;
+    private long lines;
     private int warnings;
 
     private StoreLogReplay(Path file, QueueStore store, Consumer<String> notes) {
@@ -59,68 +62,39 @@ final class StoreLogReplay {
     private QueueStoreLog.LoadReport run() throws IOException, StoreFileException {
         // the calling thread reads and applies; the other cores parse
         int parsers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        int window = 2 * parsers;
         ExecutorService executor = Executors.newFixedThreadPool(parsers, runnable -> {
             Thread thread = new Thread(runnable, "store-log-parser");
             thread.setDaemon(true);
             return thread;
         });
+        ThreadLocal<BlockParser> blockParsers = ThreadLocal.withInitial(BlockParser::new);
         Deque<Future<Batch>> inFlight = new ArrayDeque<>();
-        try (LogLineReader lines = new LogLineReader(file)) {
-            boolean more = true;
-            while (more) {
-                List<String> text = new ArrayList<>(BATCH_LINES);
-                long firstLine = lines.lineNumber() + 1;
-                Ending ending = null;
-                while (text.size() < BATCH_LINES) {
-                    String line;
-                    try {
-                        line = lines.next();
-                    } catch (LogLineReader.MalformedLineException e) {
-                        ending = lines.terminated()
-                                ? new Ending.Broken(lines.lineNumber(), e.getMessage())
-                                : new Ending.UnfinishedLine(file + ":" + lines.lineNumber()
-                                        + ": ignoring the unfinished last line (" + e.getMessage() + ")");
-                        break;
-                    }
-                    if (line == null) {
-                        break;
-                    }
-                    if (!lines.terminated()) {
-                        // every record is written with its newline in one write: without it the write was cut
-                        ending = new Ending.UnfinishedLine(file + ":" + lines.lineNumber()
-                                + ": ignoring the unfinished last line");
-                        break;
-                    }
-                    text.add(line);
+        try (LogBlockReader blocks = new LogBlockReader(file, window + 2)) {
+            boolean ended = false;
+            while (!ended) {
+                LogBlockReader.Block block = blocks.next();
+                if (block != null) {
+                    inFlight.add(executor.submit(() -> {
+                        Batch batch = blockParsers.get().parse(block.bytes(), block.length());
+                        blocks.recycle(block.bytes());
+                        return batch;
+                    }));
                 }
-                more = ending == null && text.size() == BATCH_LINES;
-                Ending batchEnding = ending;
-                inFlight.add(executor.submit(() -> new Batch(firstLine, parse(text), batchEnding)));
-                while (inFlight.size() > 2 * parsers) {
-                    apply(take(inFlight.poll()));
+                while (!inFlight.isEmpty() && (block == null || inFlight.size() > window)) {
+                    ended = apply(take(inFlight.poll()));
+                    if (ended) {
+                        break;
+                    }
                 }
+                ended |= block == null;
             }
-            while (!inFlight.isEmpty()) {
-                apply(take(inFlight.poll()));
-            }
-            notes.accept("Processed: " + lines.lineNumber() + " log lines");
-            return new QueueStoreLog.LoadReport(lines.lineNumber(), warnings);
+            notes.accept("Processed: " + lines + " log lines");
+            return new QueueStoreLog.LoadReport(lines, warnings);
         } finally {
             inFlight.forEach(pending -> pending.cancel(true));
             executor.shutdownNow();
         }
-    }
-
-    private static List<Line> parse(List<String> text) {
-        List<Line> parsed = new ArrayList<>(text.size());
-        for (String line : text) {
-            try {
-                parsed.add(new Line.Parsed(StoreLogRecord.parse(line)));
-            } catch (DecodingException | RuntimeException e) {
-                parsed.add(new Line.Invalid(String.valueOf(e.getMessage())));
-            }
-        }
-        return parsed;
     }
 
     private static Batch take(Future<Batch> batch) throws IOException {
@@ -134,29 +108,94 @@ final class StoreLogReplay {
         }
     }
 
-    private void apply(Batch batch) throws StoreFileException {
-        long number = batch.firstLine();
-        for (Line line : batch.lines()) {
-            switch (line) {
-                case Line.Parsed parsed -> {
-                    String problem = QueueStoreLog.apply(store, parsed.record());
-                    if (problem != null) {
-                        notes.accept("STORE: " + problem + " (" + file + ":" + number + ")");
-                        warnings++;
-                    }
-                }
-                case Line.Invalid invalid ->
-                        throw StoreFileException.atLine(file, number, "invalid store log record: " + invalid.problem());
-            }
-            number++;
-        }
-        switch (batch.ending()) {
-            case null -> { }
-            case Ending.UnfinishedLine unfinished -> {
-                notes.accept(unfinished.note());
+    /** Applies a batch; returns whether the replay ends with it. */
+    private boolean apply(Batch batch) throws StoreFileException {
+        StoreLogRecord[] records = batch.records();
+        for (int i = 0; i < batch.count(); i++) {
+            lines++;
+            String problem = QueueStoreLog.apply(store, records[i]);
+            if (problem != null) {
+                notes.accept("STORE: " + problem + " (" + file + ":" + lines + ")");
                 warnings++;
             }
-            case Ending.Broken broken -> throw StoreFileException.atLine(file, broken.line(), broken.problem());
+        }
+        if (batch.ending() == null) {
+            return false;
+        }
+        lines++;
+        switch (batch.ending()) {
+            case Ending.Invalid invalid ->
+                    throw StoreFileException.atLine(file, lines, "invalid store log record: " + invalid.problem());
+            case Ending.Malformed malformed -> throw StoreFileException.atLine(file, lines, MALFORMED);
+            case Ending.Unfinished unfinished -> {
+                // every record is written with its newline in one write: without it the write was cut
+                notes.accept(file + ":" + lines + ": ignoring the unfinished last line"
+                        + (unfinished.malformed() ? " (" + MALFORMED + ")" : ""));
+                warnings++;
+            }
+        }
+        return true;
+    }
+
+    /** Parses blocks on one thread, reusing its buffers. */
+    private static final class BlockParser {
+        private final CreateLineParser creates = new CreateLineParser();
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+        /** The records of the block's lines, up to the first line that is not one. */
+        Batch parse(byte[] bytes, int length) {
+            StoreLogRecord[] records = new StoreLogRecord[length / 128 + 1];
+            int count = 0;
+            int start = 0;
+            while (start < length) {
+                int newline = start;
+                while (newline < length && bytes[newline] != '\n') {
+                    newline++;
+                }
+                if (newline == length) {
+                    return new Batch(records, count, new Ending.Unfinished(text(bytes, start, newline) == null));
+                }
+                StoreLogRecord record = CreateLineParser.isCreate(bytes, start, newline)
+                        ? creates.parse(bytes, start, newline) : null;
+                if (record == null) {
+                    String line = text(bytes, start, newline);
+                    if (line == null) {
+                        return new Batch(records, count, new Ending.Malformed());
+                    }
+                    try {
+                        record = StoreLogRecord.parse(line);
+                    } catch (DecodingException | RuntimeException e) {
+                        return new Batch(records, count, new Ending.Invalid(String.valueOf(e.getMessage())));
+                    }
+                }
+                if (count == records.length) {
+                    records = java.util.Arrays.copyOf(records, count * 2);
+                }
+                records[count++] = record;
+                start = newline + 1;
+            }
+            return new Batch(records, count, null);
+        }
+
+        /** The line as text, or null when it is not UTF-8; store log lines are ASCII but for blocking notices. */
+        private String text(byte[] bytes, int from, int to) {
+            boolean ascii = true;
+            for (int i = from; i < to; i++) {
+                if (bytes[i] < 0) {
+                    ascii = false;
+                    break;
+                }
+            }
+            if (ascii) {
+                return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+            }
+            try {
+                return utf8.reset().decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+            } catch (CharacterCodingException e) {
+                return null;
+            }
         }
     }
 }

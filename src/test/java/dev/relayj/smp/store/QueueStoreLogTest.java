@@ -158,6 +158,64 @@ class QueueStoreLogTest {
         }
     }
 
+    /** 6,000 queues, every third suspended and every seventh deleted later: several blocks of the replay. */
+    private static List<String> bigLog() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 6000; i++) {
+            lines.add(create(i, i % 2 == 0 ? " queue_mode=M updated_at=1740700800" : ""));
+            if (i > 10 && i % 3 == 0) {
+                lines.add("SUSPEND " + b64(id(i - 10)));
+            }
+            if (i > 20 && i % 7 == 0) {
+                lines.add("DELETE " + b64(id(i - 20)));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void aLogOfManyBlocksIsAppliedInOrder() throws Exception {
+        List<String> lines = bigLog();
+        // a line longer than a read block
+        lines.add(1000, "NEW_SERVICE service_id=" + b64(id(99_999)) + " role=M cert="
+                + b64(Fixtures.bytes(LogBlockReader.BLOCK_SIZE, 1)) + " cert_hash=" + b64(id(5)) + " created_at=1");
+        Path file = writeLog(lines, "DELETE " + b64(id(5999)).substring(0, 10));
+        QueueStore store = new QueueStore();
+        try (StoreLogWriter writer = QueueStoreLog.open(file, store, CLOCK, false, notes::add)) {
+            for (int i = 1; i <= 6000; i++) {
+                StoreQueue queue = store.findByRecipient(id(i));
+                boolean deleted = i <= 5980 && (i + 20) % 7 == 0 && i + 20 > 20;
+                assertEquals(deleted, queue == null, "queue " + i);
+                if (!deleted) {
+                    boolean suspended = i <= 5990 && (i + 10) % 3 == 0 && i + 10 > 10;
+                    assertEquals(suspended, queue.record().status() instanceof EntityStatus.Off, "queue " + i);
+                    assertEquals(i % 2 == 0 ? (Long) 1740700800L : null, queue.record().updatedAt(), "queue " + i);
+                }
+            }
+            int all = lines.size() + 1;
+            assertTrue(notes.contains(file + ":" + all + ": ignoring the unfinished last line"), notes.toString());
+            assertTrue(notes.contains("Processed: " + all + " log lines"), notes.toString());
+        }
+    }
+
+    @Test
+    void aBadLineFarInTheLogNamesItsLine() throws Exception {
+        List<String> lines = bigLog();
+        lines.add(5000, "SECURE garbage!");
+        Path file = writeLog(lines, "");
+        StoreFileException error = assertThrows(StoreFileException.class,
+                () -> QueueStoreLog.open(file, new QueueStore(), CLOCK, false, notes::add));
+        assertTrue(error.getMessage().startsWith(file + ":5001: invalid store log record: "), error.getMessage());
+
+        byte[] bytes = Files.readAllBytes(file);
+        String text = String.join("\n", lines.subList(0, 5000)) + "\n";
+        bytes[text.length() + 3] = (byte) 0xff;
+        Files.write(file, bytes);
+        error = assertThrows(StoreFileException.class,
+                () -> QueueStoreLog.open(file, new QueueStore(), CLOCK, false, notes::add));
+        assertEquals(file + ":5001: not valid UTF-8 text", error.getMessage());
+    }
+
     @Test
     void oldBackupsAreRemovedLikeTheReference() throws Exception {
         Path file = writeLog(List.of(create(1, "")), "");
