@@ -67,13 +67,18 @@ final class QueueIndex {
     }
 
     StoreQueue get(EntityId id) {
-        StoreQueue found = probe(table, id);
+        return get(id, id.hashCode());
+    }
+
+    /** {@link #get} with the id's {@link EntityId#hashCode()} already known. */
+    StoreQueue get(EntityId id, int idHash) {
+        StoreQueue found = probe(table, id, idHash);
         if (found != null || writeLock.isHeldByCurrentThread()) {
             return found;
         }
         writeLock.lock();
         try {
-            return probe(table, id);
+            return probe(table, id, idHash);
         } finally {
             writeLock.unlock();
         }
@@ -89,11 +94,16 @@ final class QueueIndex {
 
     /** Adds a queue whose id is not in the table. Caller holds the write lock. */
     void put(EntityId id, StoreQueue queue) {
+        put(id.hashCode(), queue);
+    }
+
+    /** {@link #put} of a queue whose id has this {@link EntityId#hashCode()}. Caller holds the write lock. */
+    void put(int idHash, StoreQueue queue) {
         if ((occupied + 1) * 5L > table.queues().length * 3L) {
             rebuild(size + 1);
         }
         Table t = table;
-        int hash = spread(id.hashCode());
+        int hash = spread(idHash);
         for (int i = hash & t.mask(); ; i = (i + 1) & t.mask()) {
             StoreQueue current = t.queue(i);
             if (current == null || current == REMOVED) {
@@ -145,8 +155,8 @@ final class QueueIndex {
         }
     }
 
-    private StoreQueue probe(Table t, EntityId id) {
-        int hash = spread(id.hashCode());
+    private StoreQueue probe(Table t, EntityId id, int idHash) {
+        int hash = spread(idHash);
         byte tag = tag(hash);
         for (int i = hash & t.mask(); ; i = (i + 1) & t.mask()) {
             StoreQueue queue = t.queue(i);

@@ -149,6 +149,28 @@ public final class QueueStore {
         }
     }
 
+    /**
+     * {@link #addQueue} of a queue read from the store log, before the store serves anyone: a
+     * queue with neither notifier nor link nor service, made with its ids' hashes by the thread
+     * that parsed it, so that the replaying thread needs only the index tables (at millions of
+     * queues, fetching each new queue's ids into the replaying core was most of a restart). The
+     * ids are read only when their hashes match a queue's already in an index. DUPLICATE as
+     * {@link #addQueue}.
+     */
+    void addReplayedQueue(StoreQueue queue, EntityId recipientId, int recipientIdHash, EntityId senderId,
+            int senderIdHash) throws StoreException {
+        indexLock.lock();
+        try {
+            if (queues.get(recipientId, recipientIdHash) != null || senders.get(senderId, senderIdHash) != null) {
+                throw new StoreException(StoreError.DUPLICATE, "queue id already in use");
+            }
+            queues.put(recipientIdHash, queue);
+            senders.put(senderIdHash, queue);
+        } finally {
+            indexLock.unlock();
+        }
+    }
+
     /** The link data when the queue has this link id, else AUTH. */
     public QueueLink getLink(StoreQueue queue, EntityId linkId) throws StoreException {
         QueueLink link = queue.requireRecord().link();

@@ -98,8 +98,23 @@ public final class QueueStoreLog {
             return null;
         } catch (StoreException e) {
             String tag = record.encode();
-            return tag.substring(0, tag.indexOf(' ')) + ", " + e.error() + ": " + e.getMessage();
+            return problem(tag.substring(0, tag.indexOf(' ')), e);
         }
+    }
+
+    /** {@link #apply} of a CREATE line parsed into a queue ({@link QueueStore#addReplayedQueue}). */
+    static String apply(QueueStore store, StoreQueue queue, EntityId recipientId, int recipientIdHash,
+            EntityId senderId, int senderIdHash) {
+        try {
+            store.addReplayedQueue(queue, recipientId, recipientIdHash, senderId, senderIdHash);
+            return null;
+        } catch (StoreException e) {
+            return problem("CREATE", e);
+        }
+    }
+
+    private static String problem(String tag, StoreException e) {
+        return tag + ", " + e.error() + ": " + e.getMessage();
     }
 
     private static StoreQueue queue(QueueStore store, EntityId recipientId) throws StoreException {

@@ -1,6 +1,7 @@
 package dev.relayj.smp.store;
 
 import dev.relayj.encoding.DecodingException;
+import dev.relayj.protocol.EntityId;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +26,20 @@ import java.util.function.Consumer;
  * block's, and the first line that is not a record ends the replay there.
  */
 final class StoreLogReplay {
-    /** The parsed lines of a block: records, then what ends the replay after them, if anything does. */
-    private record Batch(StoreLogRecord[] records, int count, Ending ending) {}
+    /** The parsed lines of a block, then what ends the replay after them, if anything does. */
+    private record Batch(Line[] lines, int count, Ending ending) {}
+
+    /** A line that is a record. */
+    private sealed interface Line {
+        record Parsed(StoreLogRecord record) implements Line {}
+
+        /**
+         * A usual CREATE line, made into its queue with its ids' hashes by the parsing thread, so
+         * that the applying thread need not fetch the new queue's ids ({@link QueueStore#addReplayedQueue}).
+         */
+        record NewQueue(StoreQueue queue, EntityId recipientId, int recipientIdHash, EntityId senderId,
+                int senderIdHash) implements Line {}
+    }
 
     /** A line that is not a record: it ends the replay. */
     private sealed interface Ending {
@@ -60,8 +74,9 @@ final class StoreLogReplay {
     }
 
     private QueueStoreLog.LoadReport run() throws IOException, StoreFileException {
-        // the calling thread reads and applies; the other cores parse
-        int parsers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        // the calling thread reads and applies, which takes it less than a third of the parsing: a
+        // parser per core
+        int parsers = Math.max(1, Runtime.getRuntime().availableProcessors());
         int window = 2 * parsers;
         ExecutorService executor = Executors.newFixedThreadPool(parsers, runnable -> {
             Thread thread = new Thread(runnable, "store-log-parser");
@@ -110,10 +125,14 @@ final class StoreLogReplay {
 
     /** Applies a batch; returns whether the replay ends with it. */
     private boolean apply(Batch batch) throws StoreFileException {
-        StoreLogRecord[] records = batch.records();
+        Line[] parsed = batch.lines();
         for (int i = 0; i < batch.count(); i++) {
             lines++;
-            String problem = QueueStoreLog.apply(store, records[i]);
+            String problem = switch (parsed[i]) {
+                case Line.Parsed line -> QueueStoreLog.apply(store, line.record());
+                case Line.NewQueue line -> QueueStoreLog.apply(store, line.queue(), line.recipientId(),
+                        line.recipientIdHash(), line.senderId(), line.senderIdHash());
+            };
             if (problem != null) {
                 notes.accept("STORE: " + problem + " (" + file + ":" + lines + ")");
                 warnings++;
@@ -146,7 +165,7 @@ final class StoreLogReplay {
 
         /** The records of the block's lines, up to the first line that is not one. */
         Batch parse(byte[] bytes, int length) {
-            StoreLogRecord[] records = new StoreLogRecord[length / 128 + 1];
+            Line[] lines = new Line[length / 128 + 1];
             int count = 0;
             int start = 0;
             while (start < length) {
@@ -155,28 +174,33 @@ final class StoreLogReplay {
                     newline++;
                 }
                 if (newline == length) {
-                    return new Batch(records, count, new Ending.Unfinished(text(bytes, start, newline) == null));
+                    return new Batch(lines, count, new Ending.Unfinished(text(bytes, start, newline) == null));
                 }
-                StoreLogRecord record = CreateLineParser.isCreate(bytes, start, newline)
+                StoreLogRecord.CreateQueue create = CreateLineParser.isCreate(bytes, start, newline)
                         ? creates.parse(bytes, start, newline) : null;
-                if (record == null) {
+                Line parsed;
+                if (create != null) {
+                    EntityId senderId = create.queue().senderId();
+                    parsed = new Line.NewQueue(new StoreQueue(create.recipientId(), create.queue()),
+                            create.recipientId(), create.recipientId().hashCode(), senderId, senderId.hashCode());
+                } else {
                     String line = text(bytes, start, newline);
                     if (line == null) {
-                        return new Batch(records, count, new Ending.Malformed());
+                        return new Batch(lines, count, new Ending.Malformed());
                     }
                     try {
-                        record = StoreLogRecord.parse(line);
+                        parsed = new Line.Parsed(StoreLogRecord.parse(line));
                     } catch (DecodingException | RuntimeException e) {
-                        return new Batch(records, count, new Ending.Invalid(String.valueOf(e.getMessage())));
+                        return new Batch(lines, count, new Ending.Invalid(String.valueOf(e.getMessage())));
                     }
                 }
-                if (count == records.length) {
-                    records = java.util.Arrays.copyOf(records, count * 2);
+                if (count == lines.length) {
+                    lines = Arrays.copyOf(lines, count * 2);
                 }
-                records[count++] = record;
+                lines[count++] = parsed;
                 start = newline + 1;
             }
-            return new Batch(records, count, null);
+            return new Batch(lines, count, null);
         }
 
         /** The line as text, or null when it is not UTF-8; store log lines are ASCII but for blocking notices. */

@@ -136,6 +136,21 @@ class QueueStoreLogTest {
     }
 
     @Test
+    void aQueueCreatedTwiceIsAWarning() throws Exception {
+        String sameSender = "CREATE rid=" + b64(id(3)) + " rk=" + key(ed25519(3)) + " rdh=" + b64(secret(3).bytes())
+                + " sid=" + b64(id(1001)) + " sk=";
+        Path file = writeLog(List.of(create(1, ""), create(2, ""), create(1, " queue_mode=M"), sameSender), "");
+        QueueStore store = new QueueStore();
+        try (StoreLogWriter writer = QueueStoreLog.open(file, store, CLOCK, false, notes::add)) {
+            assertEquals(2, store.queueCount());
+            assertNull(store.findByRecipient(id(1)).record().queueMode());
+            assertNull(store.findByRecipient(id(3)));
+            assertTrue(notes.contains("STORE: CREATE, DUPLICATE: queue id already in use (" + file + ":3)"), notes.toString());
+            assertTrue(notes.contains("STORE: CREATE, DUPLICATE: queue id already in use (" + file + ":4)"), notes.toString());
+        }
+    }
+
+    @Test
     void aCrashBetweenAnyCompactionStepsLosesNothing() throws Exception {
         for (StoreLogFiles.Step crashAfter : StoreLogFiles.Step.values()) {
             Path caseDir = Files.createDirectory(dir.resolve(crashAfter.name()));
