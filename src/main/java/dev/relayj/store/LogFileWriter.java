@@ -52,7 +52,12 @@ public final class LogFileWriter implements AutoCloseable {
 
     /** Appends whole lines already encoded, each ending with its newline. */
     public void appendLines(byte[] lines) throws IOException {
-        ByteBuffer line = ByteBuffer.wrap(lines);
+        appendLines(lines, lines.length);
+    }
+
+    /** Appends the whole lines in {@code lines[0, length)}, each ending with its newline. */
+    public void appendLines(byte[] lines, int length) throws IOException {
+        ByteBuffer line = ByteBuffer.wrap(lines, 0, length);
         lock.lock();
         try {
             if (pending != null) {
@@ -82,6 +87,15 @@ public final class LogFileWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Forces to the disk what has reached the file so far, without stopping appends meanwhile: a
+     * compaction writing gigabytes has the disk work while it encodes the rest, rather than in
+     * one {@link #sync} at the end.
+     */
+    public void forceWritten() throws IOException {
+        channel.force(false);
     }
 
     /** Writes what is buffered, forces it to the disk and closes the file. Idempotent. */

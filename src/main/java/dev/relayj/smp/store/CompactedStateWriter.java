@@ -12,17 +12,24 @@ import java.util.concurrent.Future;
 /**
  * Writes a compacted store log ({@code writeQueueStore}): services, then one CREATE line per queue,
  * the lines of many queues encoded on all cores (base64 of keys and ids is most of a compaction's
- * work) and written in the order the store lists them.
+ * work) and written in the order the store lists them. What is written is forced to the disk in
+ * the background every {@link #FORCE_EVERY} bytes, so that the disk writes while the rest is
+ * encoded rather than all at the caller's final sync.
  */
 final class CompactedStateWriter {
-    private static final int CHUNK_QUEUES = 8192;
+    /** Chunks of lines stay below G1's humongous size for heaps from 2 GB (a line is 200 to 250 bytes). */
+    private static final int CHUNK_QUEUES = 2048;
+    private static final long FORCE_EVERY = 64L << 20;
 
     private final StoreLogWriter writer;
     private final ExecutorService encoders;
+    private final ExecutorService forcer;
     private final int window;
-    private final Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+    private final Deque<Future<LineBuffer>> inFlight = new ArrayDeque<>();
     private StoreQueue[] chunk = new StoreQueue[CHUNK_QUEUES];
     private int chunked;
+    private long unforced;
+    private Future<?> forcing;
     private IOException failure;
 
     private CompactedStateWriter(StoreLogWriter writer, int threads) {
@@ -30,6 +37,11 @@ final class CompactedStateWriter {
         this.window = 2 * threads;
         this.encoders = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "store-log-encoder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.forcer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "store-log-sync");
             thread.setDaemon(true);
             return thread;
         });
@@ -43,6 +55,7 @@ final class CompactedStateWriter {
         } finally {
             state.inFlight.forEach(pending -> pending.cancel(true));
             state.encoders.shutdownNow();
+            state.forcer.shutdownNow();
         }
     }
 
@@ -64,6 +77,9 @@ final class CompactedStateWriter {
         submitChunk();
         while (failure == null && !inFlight.isEmpty()) {
             writeOldest();
+        }
+        if (forcing != null) {
+            awaitForce();
         }
         if (failure != null) {
             throw failure;
@@ -93,7 +109,7 @@ final class CompactedStateWriter {
     }
 
     /** CREATE lines of the queues not deleted meanwhile. */
-    private static byte[] encode(StoreQueue[] queues) {
+    private static LineBuffer encode(StoreQueue[] queues) {
         LineBuffer lines = new LineBuffer(queues.length * 256);
         for (StoreQueue queue : queues) {
             QueueRecord record = queue.record();
@@ -102,12 +118,24 @@ final class CompactedStateWriter {
                 lines.character('\n');
             }
         }
-        return lines.toByteArray();
+        return lines;
     }
 
     private void writeOldest() {
         try {
-            writer.appendLines(inFlight.poll().get());
+            LineBuffer lines = inFlight.poll().get();
+            writer.appendLines(lines.array(), lines.length());
+            unforced += lines.length();
+            if (unforced >= FORCE_EVERY && (forcing == null || forcing.isDone())) {
+                if (forcing != null) {
+                    awaitForce();
+                }
+                unforced = 0;
+                forcing = forcer.submit(() -> {
+                    writer.forceWritten();
+                    return null;
+                });
+            }
         } catch (IOException e) {
             failure = e;
         } catch (InterruptedException e) {
@@ -116,5 +144,18 @@ final class CompactedStateWriter {
         } catch (ExecutionException e) {
             failure = new IOException("encoding the store log failed", e.getCause());
         }
+    }
+
+    /** Waits for the background force; its failure fails the compaction. */
+    private void awaitForce() {
+        try {
+            forcing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new IOException("interrupted while compacting the store log", e);
+        } catch (ExecutionException e) {
+            failure = e.getCause() instanceof IOException io ? io : new IOException("syncing the store log failed", e);
+        }
+        forcing = null;
     }
 }

@@ -29,6 +29,11 @@ final class LineBuffer {
         return Arrays.copyOf(bytes, length);
     }
 
+    /** The buffer itself: the bytes written are its first {@link #length()}. */
+    byte[] array() {
+        return bytes;
+    }
+
     /** The text written so far (UTF-8). */
     @Override
     public String toString() {
@@ -60,7 +65,21 @@ final class LineBuffer {
     }
 
     LineBuffer decimal(long value) {
-        return ascii(Long.toString(value));
+        if (value < 0) {
+            // Long.MIN_VALUE has no positive counterpart
+            return ascii(Long.toString(value));
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        for (int i = length + digits - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += digits;
+        return this;
     }
 
     LineBuffer base64(byte[] data) {

@@ -32,9 +32,14 @@ public final class StoreLogWriter implements StoreLogSink, AutoCloseable {
         out.appendLines((record.encode() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Appends whole lines already encoded, each ending with its newline. */
-    void appendLines(byte[] lines) throws IOException {
-        out.appendLines(lines);
+    /** Appends the whole lines in {@code lines[0, length)}, each ending with its newline. */
+    void appendLines(byte[] lines, int length) throws IOException {
+        out.appendLines(lines, length);
+    }
+
+    /** Forces what has reached the file so far to the disk, while appends go on ({@link LogFileWriter#forceWritten}). */
+    void forceWritten() throws IOException {
+        out.forceWritten();
     }
 
     /** Forces written lines to the disk. */

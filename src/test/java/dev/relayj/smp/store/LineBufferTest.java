@@ -33,5 +33,8 @@ class LineBufferTest {
     void textIsUtf8AndNumbersAreDecimal() {
         LineBuffer out = new LineBuffer(2).text("caf\u00e9 \u2713").character(' ').decimal(-1736899200L);
         assertArrayEquals("caf\u00e9 \u2713 -1736899200".getBytes(StandardCharsets.UTF_8), out.toByteArray());
+        for (long n : new long[] {0, 7, 10, 99, 100, 1736899200L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertEquals("=" + n, new LineBuffer(1).character('=').decimal(n).toString());
+        }
     }
 }
