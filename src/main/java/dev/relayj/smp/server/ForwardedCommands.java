@@ -7,6 +7,7 @@ import dev.relayj.crypto.CbNonce;
 import dev.relayj.crypto.CryptoBox;
 import dev.relayj.crypto.CryptoException;
 import dev.relayj.crypto.X25519Secret;
+import dev.relayj.encoding.ByteView;
 import dev.relayj.encoding.DecodingException;
 import dev.relayj.protocol.CommandError;
 import dev.relayj.protocol.CorrId;
@@ -67,7 +68,9 @@ final class ForwardedCommands extends CommandFamily {
         }
         TransmissionParams clientParams = TransmissionParams.forVersion(session.version(), client.handle().params().sessionId())
                 .withVersion(fwd.clientVersion());
-        List<Parsed<RawTransmission>> parsed = Transmissions.parseBlock(clientParams, transmission);
+        // the decrypted block is this command's own: its SEND body stays a view of it
+        List<Parsed<RawTransmission>> parsed = Transmissions.parseBlock(clientParams,
+                ByteView.ofOwned(transmission, 0, transmission.length));
         if (parsed.size() != 1) {
             return err(ErrorType.Simple.BLOCK);
         }
