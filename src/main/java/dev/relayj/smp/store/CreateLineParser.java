@@ -46,8 +46,8 @@ final class CreateLineParser {
         return to - from >= TAG.length && Arrays.equals(line, from, from + TAG.length, TAG, 0, TAG.length);
     }
 
-    /** The record of a usual CREATE line, or null to leave the line to {@link StoreLogRecord#parse}. */
-    StoreLogRecord.CreateQueue parse(byte[] bytes, int from, int to) {
+    /** The queue of a usual CREATE line, or null to leave the line to {@link StoreLogRecord#parse}. */
+    StoreQueue parse(byte[] bytes, int from, int to) {
         line = bytes;
         position = from;
         end = to;
@@ -99,7 +99,7 @@ final class CreateLineParser {
             }
             updatedAt = value;
         }
-        return position == end ? new StoreLogRecord.CreateQueue(recipientId, packer.record(queueMode, updatedAt)) : null;
+        return position == end ? new StoreQueue(recipientId, packer.record(queueMode, updatedAt)) : null;
     }
 
     /**

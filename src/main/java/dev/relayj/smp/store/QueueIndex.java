@@ -84,6 +84,26 @@ final class QueueIndex {
         }
     }
 
+    /**
+     * Whether a queue with an id of this {@link EntityId#hashCode()} may be in the table: false
+     * when no queue on its probe path has the hash byte of the id, which needs no queue's id read.
+     * Caller holds the write lock.
+     */
+    boolean mayContain(int idHash) {
+        Table t = table;
+        int hash = spread(idHash);
+        byte tag = tag(hash);
+        for (int i = hash & t.mask(); ; i = (i + 1) & t.mask()) {
+            StoreQueue queue = t.queue(i);
+            if (queue == null) {
+                return false;
+            }
+            if (t.tags()[i] == tag && queue != REMOVED) {
+                return true;
+            }
+        }
+    }
+
     boolean containsKey(EntityId id) {
         return get(id) != null;
     }

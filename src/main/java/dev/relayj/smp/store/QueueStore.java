@@ -153,15 +153,18 @@ public final class QueueStore {
      * {@link #addQueue} of a queue read from the store log, before the store serves anyone: a
      * queue with neither notifier nor link nor service, made with its ids' hashes by the thread
      * that parsed it, so that the replaying thread needs only the index tables (at millions of
-     * queues, fetching each new queue's ids into the replaying core was most of a restart). The
-     * ids are read only when their hashes match a queue's already in an index. DUPLICATE as
+     * queues, fetching each new queue's ids into the replaying core was most of a restart). Ids
+     * are read only when a queue already indexed has the same hash byte. DUPLICATE as
      * {@link #addQueue}.
      */
-    void addReplayedQueue(StoreQueue queue, EntityId recipientId, int recipientIdHash, EntityId senderId,
-            int senderIdHash) throws StoreException {
+    void addReplayedQueue(StoreQueue queue, int recipientIdHash, int senderIdHash) throws StoreException {
         indexLock.lock();
         try {
-            if (queues.get(recipientId, recipientIdHash) != null || senders.get(senderId, senderIdHash) != null) {
+            boolean taken = (queues.mayContain(recipientIdHash)
+                    && queues.get(queue.recipientId(), recipientIdHash) != null)
+                    || (senders.mayContain(senderIdHash)
+                    && senders.get(queue.record().senderId(), senderIdHash) != null);
+            if (taken) {
                 throw new StoreException(StoreError.DUPLICATE, "queue id already in use");
             }
             queues.put(recipientIdHash, queue);

@@ -103,10 +103,9 @@ public final class QueueStoreLog {
     }
 
     /** {@link #apply} of a CREATE line parsed into a queue ({@link QueueStore#addReplayedQueue}). */
-    static String apply(QueueStore store, StoreQueue queue, EntityId recipientId, int recipientIdHash,
-            EntityId senderId, int senderIdHash) {
+    static String apply(QueueStore store, StoreQueue queue, int recipientIdHash, int senderIdHash) {
         try {
-            store.addReplayedQueue(queue, recipientId, recipientIdHash, senderId, senderIdHash);
+            store.addReplayedQueue(queue, recipientIdHash, senderIdHash);
             return null;
         } catch (StoreException e) {
             return problem("CREATE", e);

@@ -1,7 +1,6 @@
 package dev.relayj.smp.store;
 
 import dev.relayj.encoding.DecodingException;
-import dev.relayj.protocol.EntityId;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,20 +25,14 @@ import java.util.function.Consumer;
  * block's, and the first line that is not a record ends the replay there.
  */
 final class StoreLogReplay {
-    /** The parsed lines of a block, then what ends the replay after them, if anything does. */
-    private record Batch(Line[] lines, int count, Ending ending) {}
-
-    /** A line that is a record. */
-    private sealed interface Line {
-        record Parsed(StoreLogRecord record) implements Line {}
-
-        /**
-         * A usual CREATE line, made into its queue with its ids' hashes by the parsing thread, so
-         * that the applying thread need not fetch the new queue's ids ({@link QueueStore#addReplayedQueue}).
-         */
-        record NewQueue(StoreQueue queue, EntityId recipientId, int recipientIdHash, EntityId senderId,
-                int senderIdHash) implements Line {}
-    }
+    /**
+     * The parsed lines of a block, then what ends the replay after them, if anything does. Line
+     * {@code i} is a usual CREATE line made into its queue, with its ids' hashes, by the parsing
+     * thread ({@code queues[i]}: the applying thread need not fetch the new queue's ids, see
+     * {@link QueueStore#addReplayedQueue}), or else any record ({@code records[i]}).
+     */
+    private record Batch(StoreQueue[] queues, int[] recipientIdHashes, int[] senderIdHashes,
+            StoreLogRecord[] records, int count, Ending ending) {}
 
     /** A line that is not a record: it ends the replay. */
     private sealed interface Ending {
@@ -125,14 +118,12 @@ final class StoreLogReplay {
 
     /** Applies a batch; returns whether the replay ends with it. */
     private boolean apply(Batch batch) throws StoreFileException {
-        Line[] parsed = batch.lines();
+        StoreQueue[] queues = batch.queues();
         for (int i = 0; i < batch.count(); i++) {
             lines++;
-            String problem = switch (parsed[i]) {
-                case Line.Parsed line -> QueueStoreLog.apply(store, line.record());
-                case Line.NewQueue line -> QueueStoreLog.apply(store, line.queue(), line.recipientId(),
-                        line.recipientIdHash(), line.senderId(), line.senderIdHash());
-            };
+            String problem = queues[i] != null
+                    ? QueueStoreLog.apply(store, queues[i], batch.recipientIdHashes()[i], batch.senderIdHashes()[i])
+                    : QueueStoreLog.apply(store, batch.records()[i]);
             if (problem != null) {
                 notes.accept("STORE: " + problem + " (" + file + ":" + lines + ")");
                 warnings++;
@@ -165,42 +156,54 @@ final class StoreLogReplay {
 
         /** The records of the block's lines, up to the first line that is not one. */
         Batch parse(byte[] bytes, int length) {
-            Line[] lines = new Line[length / 128 + 1];
+            int capacity = length / 128 + 1;
+            StoreQueue[] queues = new StoreQueue[capacity];
+            int[] recipientIdHashes = new int[capacity];
+            int[] senderIdHashes = new int[capacity];
+            StoreLogRecord[] records = new StoreLogRecord[capacity];
             int count = 0;
             int start = 0;
-            while (start < length) {
+            Ending ending = null;
+            while (start < length && ending == null) {
                 int newline = start;
                 while (newline < length && bytes[newline] != '\n') {
                     newline++;
                 }
                 if (newline == length) {
-                    return new Batch(lines, count, new Ending.Unfinished(text(bytes, start, newline) == null));
+                    ending = new Ending.Unfinished(text(bytes, start, newline) == null);
+                    break;
                 }
-                StoreLogRecord.CreateQueue create = CreateLineParser.isCreate(bytes, start, newline)
+                if (count == capacity) {
+                    capacity *= 2;
+                    queues = Arrays.copyOf(queues, capacity);
+                    recipientIdHashes = Arrays.copyOf(recipientIdHashes, capacity);
+                    senderIdHashes = Arrays.copyOf(senderIdHashes, capacity);
+                    records = Arrays.copyOf(records, capacity);
+                }
+                StoreQueue queue = CreateLineParser.isCreate(bytes, start, newline)
                         ? creates.parse(bytes, start, newline) : null;
-                Line parsed;
-                if (create != null) {
-                    EntityId senderId = create.queue().senderId();
-                    parsed = new Line.NewQueue(new StoreQueue(create.recipientId(), create.queue()),
-                            create.recipientId(), create.recipientId().hashCode(), senderId, senderId.hashCode());
+                if (queue != null) {
+                    queues[count] = queue;
+                    recipientIdHashes[count] = queue.recipientId().hashCode();
+                    senderIdHashes[count] = queue.record().senderIdHash();
+                    count++;
                 } else {
                     String line = text(bytes, start, newline);
                     if (line == null) {
-                        return new Batch(lines, count, new Ending.Malformed());
+                        ending = new Ending.Malformed();
+                        break;
                     }
                     try {
-                        parsed = new Line.Parsed(StoreLogRecord.parse(line));
+                        records[count] = StoreLogRecord.parse(line);
+                        count++;
                     } catch (DecodingException | RuntimeException e) {
-                        return new Batch(lines, count, new Ending.Invalid(String.valueOf(e.getMessage())));
+                        ending = new Ending.Invalid(String.valueOf(e.getMessage()));
+                        break;
                     }
                 }
-                if (count == lines.length) {
-                    lines = Arrays.copyOf(lines, count * 2);
-                }
-                lines[count++] = parsed;
                 start = newline + 1;
             }
-            return new Batch(lines, count, null);
+            return new Batch(queues, recipientIdHashes, senderIdHashes, records, count, ending);
         }
 
         /** The line as text, or null when it is not UTF-8; store log lines are ASCII but for blocking notices. */

@@ -26,7 +26,8 @@ class CreateLineParserTest {
 
     private static StoreLogRecord.CreateQueue fast(String line) {
         byte[] bytes = ("xx" + line + "\n").getBytes(StandardCharsets.UTF_8);
-        return new CreateLineParser().parse(bytes, 2, bytes.length - 1);
+        StoreQueue queue = new CreateLineParser().parse(bytes, 2, bytes.length - 1);
+        return queue == null ? null : new StoreLogRecord.CreateQueue(queue.recipientId(), queue.record());
     }
 
     @Test
