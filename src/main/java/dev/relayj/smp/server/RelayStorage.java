@@ -63,9 +63,12 @@ final class RelayStorage implements AutoCloseable {
         QueueStore queueStore = new QueueStore();
         StoreLogWriter storeLog = null;
         MessageStore messageStore = null;
+        QueueStoreLog.Loading loading = null;
         try {
             if (config.store().storeLogFile().isPresent()) {
-                storeLog = QueueStoreLog.open(config.store().storeLogFile().get(), queueStore, tuning.clock(), false,
+                // the store log compacts on another thread while messages are restored: they only
+                // read the queues, and at millions of queues both take seconds
+                loading = QueueStoreLog.load(config.store().storeLogFile().get(), queueStore, tuning.clock(), false,
                         note -> LOG.log(Level.INFO, note));
             }
             messageStore = new MessageStore(queueStore, tuning.msgQueueQuota(), tuning.clock(),
@@ -91,6 +94,10 @@ final class RelayStorage implements AutoCloseable {
                 report = MessagePersistence.restore(messageStore, messageLog, journalBase, expireBefore, false,
                         warning -> LOG.log(Level.WARNING, warning));
             }
+            if (loading != null) {
+                storeLog = loading.attach();
+                loading = null;
+            }
             NotificationStore notifications = new NotificationStore();
             NotificationLog.RestoreReport ntfReport = restoreNotifications(config, tuning, notifications);
             // smpServer in Server.hs prints both summaries after both restores, messages first
@@ -105,10 +112,10 @@ final class RelayStorage implements AutoCloseable {
             return new RelayStorage(config, queueStore, storeLog, messageStore, messageLog, journalBase,
                     referenceJournal, stats, notifications);
         } catch (StoreFileException e) {
-            closeQuietly(storeLog, messageStore);
+            closeQuietly(loading, storeLog, messageStore);
             throw new IOException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(storeLog, messageStore);
+            closeQuietly(loading, storeLog, messageStore);
             throw e;
         }
     }
@@ -217,7 +224,7 @@ final class RelayStorage implements AutoCloseable {
                 LOG.log(Level.ERROR, "error saving server stats: " + e.getMessage());
             }
         }
-        closeQuietly(storeLog, null);
+        closeQuietly(null, storeLog, null);
     }
 
     private void saveMessageLog() throws IOException {
@@ -242,7 +249,11 @@ final class RelayStorage implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(StoreLogWriter storeLog, MessageStore messageStore) {
+    private static void closeQuietly(QueueStoreLog.Loading loading, StoreLogWriter storeLog,
+            MessageStore messageStore) {
+        if (loading != null) {
+            loading.close();
+        }
         try {
             if (messageStore != null) {
                 messageStore.close();

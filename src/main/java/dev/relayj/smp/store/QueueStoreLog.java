@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -34,23 +36,107 @@ public final class QueueStoreLog {
      */
     public static StoreLogWriter open(Path file, QueueStore store, Clock clock, boolean fsyncEachRecord,
             Consumer<String> notes) throws IOException, StoreFileException {
-        return open(file, store, clock, fsyncEachRecord, notes, step -> {});
+        return load(file, store, clock, fsyncEachRecord, notes, step -> {}).attach();
     }
 
     static StoreLogWriter open(Path file, QueueStore store, Clock clock, boolean fsyncEachRecord,
             Consumer<String> notes, Consumer<Step> afterStep) throws IOException, StoreFileException {
+        return load(file, store, clock, fsyncEachRecord, notes, afterStep).attach();
+    }
+
+    /**
+     * {@link #open} in two halves: restores {@code store} from {@code file} now and compacts the
+     * file on another thread, so that the caller can restore messages meanwhile (they read the
+     * queues, which nothing changes until the log is attached); {@link Loading#attach} waits for
+     * the compaction. The store must not change before it is attached: its changes would not be
+     * logged.
+     */
+    public static Loading load(Path file, QueueStore store, Clock clock, boolean fsyncEachRecord,
+            Consumer<String> notes) throws IOException, StoreFileException {
+        return load(file, store, clock, fsyncEachRecord, notes, step -> {});
+    }
+
+    private static Loading load(Path file, QueueStore store, Clock clock, boolean fsyncEachRecord,
+            Consumer<String> notes, Consumer<Step> afterStep) throws IOException, StoreFileException {
         StoreLogFiles.recoverInterruptedStart(file, notes);
+        FutureTask<Void> compaction;
         if (Files.exists(file)) {
             read(file, store, notes);
-            compact(file, store, clock, notes, afterStep);
+            compaction = new FutureTask<>(() -> {
+                compact(file, store, clock, notes, afterStep);
+                return null;
+            });
         } else {
             notes.accept("creating store log...");
-            writeCompacted(sibling(file, ".tmp"), store);
-            StoreLogFiles.replaceAtomically(sibling(file, ".tmp"), file);
+            compaction = new FutureTask<>(() -> {
+                writeCompacted(sibling(file, ".tmp"), store);
+                StoreLogFiles.replaceAtomically(sibling(file, ".tmp"), file);
+                return null;
+            });
         }
-        StoreLogWriter writer = StoreLogWriter.openAppend(file, fsyncEachRecord);
-        store.setStoreLog(writer);
-        return writer;
+        Thread thread = new Thread(compaction, "store-log-compaction");
+        thread.setDaemon(true);
+        thread.start();
+        return new Loading(file, store, fsyncEachRecord, compaction);
+    }
+
+    /** A store log read into its store, its compaction under way. */
+    public static final class Loading implements AutoCloseable {
+        private final Path file;
+        private final QueueStore store;
+        private final boolean fsyncEachRecord;
+        private final FutureTask<Void> compaction;
+
+        private Loading(Path file, QueueStore store, boolean fsyncEachRecord, FutureTask<Void> compaction) {
+            this.file = file;
+            this.store = store;
+            this.fsyncEachRecord = fsyncEachRecord;
+            this.compaction = compaction;
+        }
+
+        /** Waits for the compaction, then opens the log for appending and attaches it to the store. */
+        public StoreLogWriter attach() throws IOException {
+            awaitCompaction();
+            StoreLogWriter writer = StoreLogWriter.openAppend(file, fsyncEachRecord);
+            store.setStoreLog(writer);
+            return writer;
+        }
+
+        /** Waits for the compaction to end, whatever its outcome (a start that failed meanwhile). */
+        @Override
+        public void close() {
+            try {
+                awaitCompaction();
+            } catch (IOException e) {
+                // the start is failing already; the files stay as the crash rules leave them
+            }
+        }
+
+        private void awaitCompaction() throws IOException {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        compaction.get();
+                        return;
+                    } catch (InterruptedException e) {
+                        // the compaction renames files: it is never left half done
+                        interrupted = true;
+                    }
+                }
+            } catch (ExecutionException e) {
+                switch (e.getCause()) {
+                    case IOException io -> throw io;
+                    case RuntimeException runtime -> throw runtime;
+                    case Error error -> throw error;
+                    default -> throw new IOException("compacting the store log failed", e.getCause());
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     /**

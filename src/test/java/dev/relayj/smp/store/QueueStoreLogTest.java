@@ -93,6 +93,29 @@ class QueueStoreLogTest {
     }
 
     @Test
+    void theQueuesAreThereWhileTheLogCompactsAndChangesAreLoggedOnceAttached() throws Exception {
+        Path file = writeLog(referenceLog(), "");
+        QueueStore store = new QueueStore();
+        QueueStoreLog.Loading loading = QueueStoreLog.load(file, store, CLOCK, false, notes::add);
+        assertEquals(2, store.queueCount());
+        assertNotNull(store.findByNotifier(id(52)));
+        try (StoreLogWriter writer = loading.attach()) {
+            assertEquals(sorted(compactedReferenceLog()), sorted(Files.readAllLines(file)));
+            store.suspendQueue(store.findByRecipient(id(1)));
+            assertEquals("SUSPEND " + b64(id(1)), Files.readAllLines(file).getLast());
+        }
+    }
+
+    @Test
+    void aStartThatFailsWhileTheLogCompactsLeavesTheCompactedState() throws Exception {
+        Path file = writeLog(referenceLog(), "");
+        QueueStoreLog.load(file, new QueueStore(), CLOCK, false, notes::add).close();
+        assertEquals(sorted(compactedReferenceLog()), sorted(Files.readAllLines(file)));
+        assertFalse(Files.exists(dir.resolve("smp-server-store.log.start")));
+        assertFalse(Files.exists(dir.resolve("smp-server-store.log.tmp")));
+    }
+
+    @Test
     void createsAMissingLog() throws Exception {
         Path file = dir.resolve("smp-server-store.log");
         QueueStore store = new QueueStore();
