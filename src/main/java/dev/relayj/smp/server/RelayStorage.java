@@ -147,7 +147,7 @@ final class RelayStorage implements AutoCloseable {
             MessageStore messageStore, MessagePersistence.RestoreReport report, NotificationLog.RestoreReport ntfReport)
             throws IOException {
         int queueCount = queueStore.queueCount();
-        long msgCount = messageStore.messageCount();
+        long msgCount = report != null ? report.messageCount() : messageStore.messageCount();
         if (config.stats().logStats()) {
             StatsStateFile file = new StatsStateFile(config.stats().backupFile());
             if (Files.exists(file.path())) {

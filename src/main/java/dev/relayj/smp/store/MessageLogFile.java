@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -32,8 +33,8 @@ import java.util.function.Consumer;
 public final class MessageLogFile {
     private MessageLogFile() {}
 
-    /** What an import restored. */
-    public record ImportReport(int storedCount, int expiredCount, int queueCount) {}
+    /** What an import restored; {@code restoredQueues}: the queues given messages or quota markers. */
+    public record ImportReport(int storedCount, int expiredCount, int queueCount, Set<StoreQueue> restoredQueues) {}
 
     /** Encodes one line (without newline). */
     public static String encodeLine(EntityId recipientId, Message message) {
@@ -90,6 +91,7 @@ public final class MessageLogFile {
         int stored = 0;
         int expired = 0;
         Set<StoreQueue> overQuota = new HashSet<>();
+        Set<StoreQueue> restored = new LinkedHashSet<>();
         try (LogLineReader lines = new LogLineReader(file)) {
             String line;
             while (true) {
@@ -138,6 +140,7 @@ public final class MessageLogFile {
                             expired++;
                         } else if (store.restoreMessage(queue, sent)) {
                             stored++;
+                            restored.add(queue);
                         } else {
                             warnings.accept("message queue " + recipientId + " is full, message not restored: "
                                     + sent.id());
@@ -146,12 +149,13 @@ public final class MessageLogFile {
                     case Message.QuotaMarker marker -> {
                         store.restoreQuotaMarker(queue, marker);
                         overQuota.add(queue);
+                        restored.add(queue);
                     }
                 }
             }
         }
         overQuota.forEach(store::setOverQuota);
-        return new ImportReport(stored, expired, store.queueStore().queueCount());
+        return new ImportReport(stored, expired, store.queueStore().queueCount(), restored);
     }
 
     /** Renames an imported message log to {@code <file>.bak}, as the reference does after importing it. */

@@ -4,6 +4,9 @@ import dev.relayj.store.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +24,9 @@ public final class MessagePersistence {
     private MessagePersistence() {}
 
     /** What start-up restored. */
+    /** @param messageCount messages (and quota markers) in the store after the restore */
     public record RestoreReport(boolean fromMessageLog, int storedCount, int expiredCount, int queueCount,
-            int journalRecords, long truncatedJournalBytes, int unknownQueueRecords) {}
+            int journalRecords, long truncatedJournalBytes, int unknownQueueRecords, int messageCount) {}
 
     /** Points of the start, to simulate a crash right after one in tests. */
     enum RestoreStep {
@@ -49,11 +53,15 @@ public final class MessagePersistence {
         boolean fromLog = messageLog != null && Files.exists(messageLog);
         int stored = 0;
         int expired = 0;
+        // the queues given messages: at millions of queues, visiting them all for expiry, journal
+        // compaction and counts took seconds each
+        Set<StoreQueue> holding = new LinkedHashSet<>();
         if (fromLog) {
             MessageLogFile.ImportReport report =
                     MessageLogFile.importMessages(store, messageLog, expireBefore, skipWarnings, warnings);
             stored = report.storedCount();
             expired = report.expiredCount();
+            holding.addAll(report.restoredQueues());
         }
         int journalRecords = 0;
         long truncated = 0;
@@ -64,7 +72,9 @@ public final class MessagePersistence {
                 journal = MessageJournal.openSuperseding(journalBase);
             } else {
                 journal = MessageJournal.open(journalBase, record -> {
-                    if (!store.replay(record)) {
+                    if (store.replay(record)) {
+                        holding.add(store.queueStore().findByRecipient(record.recipientId()));
+                    } else {
                         unknown[0]++;
                     }
                 }, warnings);
@@ -77,25 +87,34 @@ public final class MessagePersistence {
             store.attachJournal(journal);
         }
         afterStep.accept(RestoreStep.MESSAGES_LOADED);
-        expired += expireAndCompact(store, expireBefore);
+        expired += expireAndCompact(store, expireBefore, holding);
         afterStep.accept(RestoreStep.JOURNAL_COMPACTED);
+        int messageCount = 0;
+        for (StoreQueue queue : holding) {
+            messageCount += store.queueSize(queue);
+        }
         if (fromLog) {
             MessageLogFile.retire(messageLog);
             afterStep.accept(RestoreStep.MESSAGE_LOG_RETIRED);
         } else {
-            stored = store.messageCount();
+            stored = messageCount;
         }
         return new RestoreReport(fromLog, stored, expired, store.queueStore().queueCount(), journalRecords, truncated,
-                unknown[0]);
+                unknown[0], messageCount);
     }
 
-    /** Drops messages sent before {@code expireBefore} (when not null), then compacts the journal. */
-    private static int expireAndCompact(MessageStore store, Long expireBefore) throws IOException {
+    /**
+     * Drops messages sent before {@code expireBefore} (when not null), then compacts the journal;
+     * {@code holding}: the only queues that may hold messages, or null when any may.
+     */
+    private static int expireAndCompact(MessageStore store, Long expireBefore, Collection<StoreQueue> holding)
+            throws IOException {
         int expired = 0;
         if (expireBefore != null && store.holdsMessages()) {
             int[] counts = new int[1];
             StoreException[] failure = new StoreException[1];
-            store.queueStore().forEachQueue(queue -> {
+            Consumer<Consumer<StoreQueue>> queues = holding == null ? store.queueStore()::forEachQueue : holding::forEach;
+            queues.accept(queue -> {
                 if (queue.messages() == null) {
                     // before the relay serves anyone nothing else changes a queue: most hold no
                     // message, and taking each of millions of locks for nothing took seconds
@@ -112,7 +131,7 @@ public final class MessagePersistence {
             }
             expired = counts[0];
         }
-        store.compactJournalAtStart();
+        store.compactJournalAtStart(holding);
         return expired;
     }
 
@@ -155,14 +174,15 @@ public final class MessagePersistence {
             }
         }
         store.attachJournal(journal);
-        int expired = expireAndCompact(store, expireBefore);
+        int expired = expireAndCompact(store, expireBefore, null);
         if (imported) {
             // compaction made the imported state durable in our journal
             Files.delete(superseded);
             Directories.sync(superseded.toAbsolutePath().getParent());
         }
-        return new RestoreReport(false, store.messageCount(), expired, store.queueStore().queueCount(), journalRecords,
-                truncated, unknown[0]);
+        int messageCount = store.messageCount();
+        return new RestoreReport(false, messageCount, expired, store.queueStore().queueCount(), journalRecords,
+                truncated, unknown[0], messageCount);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.relayj.protocol.EntityId;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -271,16 +272,17 @@ public final class MessageStore implements AutoCloseable {
      * then the older segments are deleted. Senders keep writing meanwhile.
      */
     public void compactJournal() throws IOException {
-        compactJournal(false);
+        compactJournal(false, null);
     }
 
     /**
      * {@link #compactJournal} before the relay serves anyone: with no message stored nothing is
      * copied, so the queues need no visit. (While serving, a message may be counted only after
      * its journal record went to the older segment, so the count cannot be trusted then.)
+     * {@code holding}: the only queues that may hold messages, or null when any may.
      */
-    void compactJournalAtStart() throws IOException {
-        compactJournal(true);
+    void compactJournalAtStart(Collection<StoreQueue> holding) throws IOException {
+        compactJournal(true, holding);
     }
 
     /** Whether any message or quota marker is stored; exact only when nobody writes meanwhile. */
@@ -288,7 +290,7 @@ public final class MessageStore implements AutoCloseable {
         return storedBytes.get() != 0;
     }
 
-    private void compactJournal(boolean skipWhenEmpty) throws IOException {
+    private void compactJournal(boolean skipWhenEmpty, Collection<StoreQueue> holding) throws IOException {
         MessageJournal current = journal;
         if (current == null) {
             return;
@@ -299,7 +301,8 @@ public final class MessageStore implements AutoCloseable {
             return;
         }
         IOException[] failure = new IOException[1];
-        queueStore.forEachQueue(queue -> {
+        Consumer<Consumer<StoreQueue>> queues = holding == null ? queueStore::forEachQueue : holding::forEach;
+        queues.accept(queue -> {
             if (failure[0] != null) {
                 return;
             }
