@@ -85,7 +85,10 @@ final class QueuesBench {
             long compacted = logTimes.firstContaining("original state preserved");
             long restoring = logTimes.firstContaining("restoring messages");
             long restored = logTimes.firstContaining("messages stored");
-            System.out.printf("restart phases: store log read %.1f s, compaction %.1f s, message log import %.1f s%n",
+            // the compaction runs on another thread while the messages are imported; the import's
+            // end is logged once the compaction is done too
+            System.out.printf("restart phases: store log read %.1f s, compaction %.1f s, message log import %.1f s "
+                    + "(alongside the compaction, until both are done)%n",
                     (compacting - start) / 1e9, (compacted - compacting) / 1e9, (restored - restoring) / 1e9);
             System.out.printf("relay restart (read + compact store log, import message log, listen) with %d queues: "
                     + "%.1f s (target <= 30 s at 10,000,000); relay heap %s, process RSS %s%n",
