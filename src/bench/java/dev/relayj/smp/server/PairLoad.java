@@ -1,13 +1,13 @@
 package dev.relayj.smp.server;
 
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.ClientTransmission;
 import dev.relayj.smp.protocol.Command;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -80,8 +80,7 @@ final class PairLoad implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong measuringFrom = new AtomicLong(Long.MAX_VALUE);
-    private final List<long[]> samples = new ArrayList<>();
-    private final List<AtomicLong> sampleCounts = new ArrayList<>();
+    private final List<AckingRecipient> recipients = new ArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -97,13 +96,12 @@ final class PairLoad implements AutoCloseable {
                 TestSmpClient.TestQueue queue = recipient.createQueue();
                 Sender sender = senders.open();
                 resources.add(sender);
-                long[] latencies = new long[1 << 20];
-                AtomicLong count = new AtomicLong();
-                samples.add(latencies);
-                sampleCounts.add(count);
                 Semaphore inFlight = new Semaphore(1);
+                AckingRecipient acking = new AckingRecipient(recipient, Map.of(queue.rcvId(), queue), inFlight, delivered,
+                        measuringFrom);
+                recipients.add(acking);
                 long offset = intervalNanos * p / pairs;
-                threads.add(Thread.ofPlatform().daemon().start(() -> receiveLoop(recipient, queue, inFlight, latencies, count)));
+                threads.add(Thread.ofPlatform().daemon().start(() -> acking.receiveLoop(running)));
                 threads.add(Thread.ofPlatform().daemon().start(() -> sendLoop(sender, queue, inFlight, size, intervalNanos, offset)));
             }
         } catch (IOException | RuntimeException e) {
@@ -122,12 +120,8 @@ final class PairLoad implements AutoCloseable {
         long count = delivered.get() - startCount;
         double elapsed = (System.nanoTime() - start) / 1e9;
         measuringFrom.set(Long.MAX_VALUE);
-        List<long[]> copies = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            int n = (int) Math.min(sampleCounts.get(i).get(), samples.get(i).length);
-            copies.add(Arrays.copyOf(samples.get(i), n));
-        }
-        long[] all = copies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
+        long[] all = recipients.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).filter(v -> v > 0).sorted()
+                .toArray();
         return new Result(count, elapsed, all);
     }
 
@@ -158,35 +152,6 @@ final class PairLoad implements AutoCloseable {
         } catch (Exception e) {
             if (running.get()) {
                 System.out.println("sender stopped: " + e);
-            }
-        }
-    }
-
-    private void receiveLoop(TestSmpClient recipient, TestSmpClient.TestQueue queue, Semaphore inFlight,
-            long[] latencies, AtomicLong count) {
-        try {
-            while (running.get()) {
-                ClientTransmission t = recipient.receive();
-                BrokerMessage message = t.message().value();
-                if (message instanceof BrokerMessage.Msg msg) {
-                    long sentAt = ByteBuffer.wrap(TestSmpClient.bodyOf(queue, msg)).getLong();
-                    long now = System.nanoTime();
-                    if (sentAt >= measuringFrom.get()) {
-                        long i = count.getAndIncrement();
-                        if (i < latencies.length) {
-                            latencies[(int) i] = now - sentAt;
-                        }
-                    }
-                    delivered.incrementAndGet();
-                    recipient.send(TestSmpClient.corrId(), queue.rcvId(), new Command.Ack(msg.msgId()), queue.rcvKey());
-                    inFlight.release();
-                } else if (message != BrokerMessage.OK) {
-                    System.out.println("recipient: " + message);
-                }
-            }
-        } catch (Exception e) {
-            if (running.get()) {
-                System.out.println("recipient stopped: " + e);
             }
         }
     }

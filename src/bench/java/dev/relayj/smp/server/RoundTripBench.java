@@ -1,7 +1,6 @@
 package dev.relayj.smp.server;
 
 import dev.relayj.smp.protocol.BrokerMessage;
-import dev.relayj.smp.protocol.ClientTransmission;
 import dev.relayj.smp.protocol.Command;
 import dev.relayj.protocol.EntityId;
 import dev.relayj.smp.protocol.MessageLimits;
@@ -19,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** SEND -> MSG -> ACK at v18 through a child-process relay: full-size and small batched messages. */
@@ -45,7 +43,7 @@ final class RoundTripBench {
             String label) throws Exception {
         List<TestSmpClient> clients = new ArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
-        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<AckingRecipient> recipients = new ConcurrentLinkedQueue<>();
         AtomicLong delivered = new AtomicLong();
         AtomicLong measuring = new AtomicLong(Long.MAX_VALUE);
         List<Thread> threads = new ArrayList<>();
@@ -64,11 +62,9 @@ final class RoundTripBench {
                     byRecipient.put(q.rcvId(), q);
                 }
                 Semaphore inFlight = new Semaphore(queuesPerPair);
-                long[] samples = new long[1 << 20];
-                AtomicInteger sampleCount = new AtomicInteger();
-                latencies.add(samples);
-                threads.add(Thread.ofPlatform().daemon().start(() -> receiveLoop(r, byRecipient, inFlight, running,
-                        delivered, measuring, samples, sampleCount)));
+                AckingRecipient acking = new AckingRecipient(r, byRecipient, inFlight, delivered, measuring);
+                recipients.add(acking);
+                threads.add(Thread.ofPlatform().daemon().start(() -> acking.receiveLoop(running)));
                 threads.add(Thread.ofPlatform().daemon().start(() -> sendLoop(s, queues, inFlight, running, size)));
                 ready.countDown();
             }
@@ -83,7 +79,8 @@ final class RoundTripBench {
             double elapsed = (System.nanoTime() - start) / 1e9;
             long allocated = server.allocatedBytes() - startAllocated;
             running.set(false);
-            long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
+            long[] all = recipients.stream().flatMapToLong(a -> Arrays.stream(a.latencies()).filter(v -> v > 0)).sorted()
+                    .toArray();
             System.out.printf("%-40s %9.0f round trips/s  (%.1f MB/s of bodies)  latency p50 %.2f ms, p99 %.2f ms%n",
                     label, count / elapsed, count * (double) size / elapsed / 1e6,
                     percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6);
@@ -129,37 +126,6 @@ final class RoundTripBench {
         } catch (Exception e) {
             if (running.get()) {
                 System.out.println("sender stopped: " + e);
-            }
-        }
-    }
-
-    private static void receiveLoop(TestSmpClient r, Map<EntityId, TestSmpClient.TestQueue> byRecipient,
-            Semaphore inFlight, AtomicBoolean running, AtomicLong delivered, AtomicLong measuring, long[] samples,
-            AtomicInteger sampleCount) {
-        try {
-            while (running.get()) {
-                ClientTransmission t = r.receive();
-                BrokerMessage message = t.message().value();
-                if (message instanceof BrokerMessage.Msg msg) {
-                    TestSmpClient.TestQueue q = byRecipient.get(t.entityId());
-                    long sentAt = ByteBuffer.wrap(TestSmpClient.bodyOf(q, msg)).getLong();
-                    long now = System.nanoTime();
-                    if (sentAt >= measuring.get()) {
-                        int i = sampleCount.getAndIncrement();
-                        if (i < samples.length) {
-                            samples[i] = now - sentAt;
-                        }
-                    }
-                    delivered.incrementAndGet();
-                    r.send(TestSmpClient.corrId(), q.rcvId(), new Command.Ack(msg.msgId()), q.rcvKey());
-                    inFlight.release();
-                } else if (message != BrokerMessage.OK) {
-                    System.out.println("recipient: " + message);
-                }
-            }
-        } catch (Exception e) {
-            if (running.get()) {
-                System.out.println("recipient stopped: " + e);
             }
         }
     }
