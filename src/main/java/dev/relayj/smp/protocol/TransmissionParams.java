@@ -39,6 +39,14 @@ public record TransmissionParams(int version, byte[] sessionId, boolean implySes
         return sessionId.clone();
     }
 
+    /** The session id as a short byte string: how the authorization covers it. */
+    byte[] encodedSessionId() {
+        byte[] encoded = new byte[1 + sessionId.length];
+        encoded[0] = (byte) sessionId.length;
+        System.arraycopy(sessionId, 0, encoded, 1, sessionId.length);
+        return encoded;
+    }
+
     boolean sessionIdEquals(byte[] other) {
         return java.util.Arrays.equals(sessionId, other);
     }

@@ -77,12 +77,16 @@ public final class Transmissions {
             }
             // the session id goes over the spent authorization bytes, so that what the signature
             // covers is a view of the block rather than a copy of the SEND's body
-            ByteView authorized = params.implySessionId()
-                    ? reader.readTailOverSpent(shortBytes(params.sessionId()))
-                    : reader.readTailView();
-            ByteView sent = params.implySessionId()
-                    ? authorized.slice(1 + params.sessionId().length, authorized.length() - 1 - params.sessionId().length)
-                    : authorized;
+            ByteView authorized;
+            ByteView sent;
+            if (params.implySessionId()) {
+                byte[] sessionId = params.encodedSessionId();
+                authorized = reader.readTailOverSpent(sessionId);
+                sent = authorized.slice(sessionId.length, authorized.length() - sessionId.length);
+            } else {
+                authorized = reader.readTailView();
+                sent = authorized;
+            }
             SmpReader authorizedReader = new SmpReader(sent);
             byte[] sessionId = params.implySessionId() ? new byte[0] : authorizedReader.readShortBytes();
             CorrId corrId = CorrId.readFrom(authorizedReader);
@@ -92,10 +96,6 @@ public final class Transmissions {
         } catch (DecodingException e) {
             return Parsed.failed(ErrorType.Simple.BLOCK);
         }
-    }
-
-    private static byte[] shortBytes(byte[] bytes) {
-        return new SmpWriter(1 + bytes.length).writeShortBytes(bytes).toByteArray();
     }
 
     private static byte[] readServiceSignature(SmpReader reader) throws DecodingException {
